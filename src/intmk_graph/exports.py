@@ -1,0 +1,81 @@
+"""Serialise graphs and records to files. Every file is written atomically (a temporary
+file in the same folder, then renamed), so readers never see half a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of all named graphs in one graph, with the dataset's prefixes."""
+    graph = Graph()
+    for prefix, namespace in dataset.namespaces():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def turtle(graph: Graph) -> bytes:
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def trig(dataset: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order.
+
+    rdflib's own TriG writer orders graphs by set iteration, which changes between
+    runs; its Turtle writer is deterministic, so each graph is written with it.
+    """
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if len(context) == 0:
+            continue
+        graph = Graph()
+        for prefix, namespace in dataset.namespaces():
+            graph.bind(prefix, namespace, override=True, replace=True)
+        for triple in context:
+            graph.add(triple)
+        body: list[str] = []
+        for line in graph.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix"):
+                prefixes.add(line)
+            elif line or body:
+                body.append("    " + line if line else "")
+        while body and not body[-1]:
+            body.pop()
+        blocks.append(f"<{context.identifier}> {{\n" + "\n".join(body) + "\n}\n")
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+
+
+def json_text(records) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_text(rows: list[dict]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return out.getvalue()

@@ -1,0 +1,165 @@
+"""Layout repair: page furniture, official line numbers, line-break hyphens.
+
+Three steps, each keeping the way back to the source line:
+
+1. :func:`classify` marks every source line as content, blank or page furniture.
+2. :func:`strip_line_numbers` removes the official line numbers a resolution prints at
+   the end (sometimes the start) of each line. Numbers restart at 1 in each resolution
+   and run in sequence, which is what tells them apart from numbers in the text.
+3. :func:`join_lines` joins lines into running text, repairing line-break hyphens while
+   keeping real ones, and records which characters came from which line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import LineSpan, Text
+from .sources import SourceLine
+from .vocab import layout_rules
+
+CONTENT = "content"
+BLANK = "blank"
+
+HYPHENS = "-\u2010\u2011"  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
+
+
+@dataclass(frozen=True)
+class Line:
+    """A source line with its classification; ``text`` is stripped, spaces collapsed."""
+
+    number: int
+    text: str
+    kind: str  # CONTENT, BLANK or the furniture kind from layout.toml
+
+    @property
+    def is_furniture(self) -> bool:
+        return self.kind != CONTENT
+
+
+@dataclass(frozen=True)
+class NumberedLine:
+    """A content line with its official resolution line number removed."""
+
+    source_line: int
+    text: str
+    official_line: int | None
+
+
+@lru_cache(maxsize=1)
+def _furniture_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(pattern))
+        for kind, patterns in layout_rules()["furniture"].items()
+        for pattern in patterns
+    )
+
+
+def normalise_space(text: str) -> str:
+    """Strip and collapse runs of white space (PDF extraction leaves many)."""
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def classify(lines: list[SourceLine]) -> list[Line]:
+    """Mark each line as content, blank, or a kind of page furniture.
+
+    >>> [l.kind for l in classify([SourceLine(1, " Seite 2 von 6 "), SourceLine(2, "Text 1"),
+    ...                            SourceLine(3, "  "), SourceLine(4, "https://x.de/a.pdf")])]
+    ['page_number', 'content', 'blank', 'link']
+    """
+    patterns = _furniture_patterns()
+    result = []
+    for line in lines:
+        text = normalise_space(line.text)
+        kind = CONTENT if text else BLANK
+        if text:
+            for name, pattern in patterns:
+                if pattern.match(text):
+                    kind = name
+                    break
+        result.append(Line(line.number, text, kind))
+    return result
+
+
+_TRAILING_NUMBER = re.compile(r"^(?P<text>.*?)(?<!\d)(?P<n>\d{1,4})$")
+_LEADING_NUMBER = re.compile(r"^(?P<n>\d{1,4})\s+(?P<text>\S.*)$")
+
+
+def strip_line_numbers(lines: list[Line]) -> list[NumberedLine]:
+    """Remove the official line numbers of one resolution's text.
+
+    A trailing (or, failing that, leading) number counts as a line number only when it
+    is the next in sequence, so ``von 1`` / ``1955 würdigen ... 2`` and glued numbers
+    like ``Ministe-1`` come out right.
+
+    >>> rows = [Line(1, "Anwerbeabkommens von 1", "content"),
+    ...         Line(2, "1955 würdigen die Ministe-2", "content"),
+    ...         Line(3, "3 rinnen und Minister", "content")]
+    >>> [(n.text, n.official_line) for n in strip_line_numbers(rows)]
+    [('Anwerbeabkommens von', 1), ('1955 würdigen die Ministe-', 2), ('rinnen und Minister', 3)]
+    """
+    expected = 1
+    result: list[NumberedLine] = []
+    for line in lines:
+        text, official = line.text, None
+        trailing = _TRAILING_NUMBER.match(text)
+        leading = _LEADING_NUMBER.match(text)
+        if trailing and int(trailing["n"]) == expected:
+            text, official = trailing["text"].rstrip(), expected
+        elif leading and int(leading["n"]) == expected:
+            text, official = leading["text"], expected
+        if official is not None:
+            expected += 1
+        result.append(NumberedLine(line.number, text, official))
+    # A single "line number" in a longer unnumbered text is a number in the text.
+    if len(result) >= 3 and expected == 2:
+        return [NumberedLine(l.number, l.text, None) for l in lines]
+    return result
+
+
+def _keeps_hyphen(before: str, after: str) -> tuple[bool, str]:
+    """Decide how a line ending in a hyphen joins the next line: (keep hyphen?, separator)."""
+    rules = layout_rules()
+    head = before[:-1]
+    if not head or head[-1].isspace():
+        return True, " "  # a dash standing alone: "entlasten -" / "es ist"
+    next_word = after.split(" ", 1)[0]
+    if next_word.rstrip(",;:") in rules["conjunctions"]:
+        return True, " "  # elliptic compound: "Aus- und Weiterbildung"
+    fragment = re.split(r"[\s(/\u2010\u2011-]", head)[-1]
+    if after[:1].islower() and fragment not in rules["hyphen_prefixes"]:
+        return False, ""  # a word broken across lines: "Berufsfor-" + "schung"
+    return True, ""  # a real compound hyphen: "Nordrhein-" + "Westfalen", "non-formalen"
+
+
+def join_lines(lines: list[NumberedLine]) -> Text:
+    """Join cleaned lines into running text with a span per source line.
+
+    >>> rows = [NumberedLine(1, "Institut für Berufsfor-", 7), NumberedLine(2, "schung und Aus-", 8),
+    ...         NumberedLine(3, "und Weiterbildung in Nordrhein-", 9), NumberedLine(4, "Westfalen", 10)]
+    >>> join_lines(rows).text
+    'Institut für Berufsforschung und Aus- und Weiterbildung in Nordrhein-Westfalen'
+    """
+    parts: list[str] = []
+    spans: list[LineSpan] = []
+    length = 0
+    pending_sep = ""
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text:
+            continue
+        if parts:
+            parts.append(pending_sep)
+            length += len(pending_sep)
+        following = next((l.text for l in lines[index + 1 :] if l.text), None)
+        pending_sep = " "
+        if following is not None and text[-1] in HYPHENS:
+            keep, pending_sep = _keeps_hyphen(text, following)
+            if not keep:
+                text = text[:-1]
+        spans.append(LineSpan(length, length + len(text), line.source_line, line.official_line))
+        parts.append(text)
+        length += len(text)
+    return Text("".join(parts), tuple(spans))

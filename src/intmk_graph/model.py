@@ -1,0 +1,150 @@
+"""The parsed model of a resolution collection: frozen dataclasses, no I/O, no RDF.
+
+Every piece of cleaned text is a :class:`Text`, which remembers for each character
+range the source-file line and the official (printed) resolution line it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class LineSpan:
+    """Characters ``start:end`` of a :class:`Text` came from one source line."""
+
+    start: int
+    end: int
+    source_line: int
+    official_line: int | None
+
+
+@dataclass(frozen=True)
+class Text:
+    """Cleaned text plus a map from character offsets back to the lines it came from.
+
+    >>> t = Text("Be handlungen", (LineSpan(0, 2, 10, 1), LineSpan(3, 13, 12, 2)))
+    >>> t.source_lines, t.official_lines
+    ((10, 12), (1, 2))
+    >>> t.span_at(5).source_line
+    12
+    """
+
+    text: str
+    spans: tuple[LineSpan, ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+    def span_at(self, offset: int) -> LineSpan | None:
+        """The span holding character ``offset`` (or the nearest one before it)."""
+        found = None
+        for span in self.spans:
+            if span.start <= offset:
+                found = span
+            else:
+                break
+        return found
+
+    @property
+    def source_lines(self) -> tuple[int, int] | tuple[()]:
+        if not self.spans:
+            return ()
+        return (self.spans[0].source_line, self.spans[-1].source_line)
+
+    @property
+    def official_lines(self) -> tuple[int, int] | None:
+        numbers = [s.official_line for s in self.spans if s.official_line is not None]
+        return (min(numbers), max(numbers)) if numbers else None
+
+
+class Decision(str, Enum):
+    UNANIMOUS = "unanimous"
+    MAJORITY = "majority"
+
+
+@dataclass(frozen=True)
+class Votes:
+    yes: int
+    no: int
+    abstain: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph (Ziffer), or unnumbered text when ``number`` is None."""
+
+    number: int | None
+    text: Text
+
+
+@dataclass(frozen=True)
+class ProtocolNote:
+    """A Land's note of dissent or reservation (Protokollnotiz / Protokollerklärung)."""
+
+    by: tuple[str, ...]  # canonical Land names
+    paragraph: int | None
+    text: Text
+    source_line: int  # the line of the note's heading
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One agenda item (TOP) with what the conference decided on it."""
+
+    id: str
+    title: Text
+    subtitle: Text | None
+    lead_motion: bool
+    sponsors: tuple[str, ...]  # canonical Land names, document order
+    decision: Decision | None
+    votes: Votes | None
+    paragraphs: tuple[Paragraph, ...]
+    protocol_notes: tuple[ProtocolNote, ...]
+    first_line: int
+    last_line: int
+    position: int  # 1-based order in the document
+
+    @property
+    def numbered_paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.number is not None)
+
+
+@dataclass(frozen=True)
+class Conference:
+    """One meeting of the IntMK, e.g. the 20th main conference in Göttingen."""
+
+    number: int | None
+    kind: str | None  # Hauptkonferenz, Sonderkonferenz, ...
+    start: date | None
+    end: date | None
+    place: str | None
+    chair: str | None  # canonical Land name
+
+
+@dataclass(frozen=True)
+class LineReport:
+    """A source line that was neither used nor recognised as furniture."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One input document: its conference, its resolutions and its line accounting."""
+
+    source: str  # file name as given
+    slug: str  # stable identifier derived from the file name
+    conference: Conference
+    resolutions: tuple[Resolution, ...]
+    furniture: dict[str, int] = field(default_factory=dict)  # kind -> count of lines
+    reports: tuple[LineReport, ...] = ()
+    line_count: int = 0
+    # What became of each source line, in order: "header", "title", "sponsors",
+    # "decision", "text", "note" (used); "blank", "toc", "title_page" or a furniture
+    # kind (recognised); "reported". Nothing is dropped without a role.
+    line_roles: tuple[str, ...] = ()

@@ -1,0 +1,28 @@
+"""The IRIs the project mints or reuses. The ontology files declare every term used here."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+INTMK = Namespace("https://w3id.org/intmk-graph/ontology#")
+ID = Namespace("https://w3id.org/intmk-graph/id/")  # reference individuals (Länder, laws, ...)
+DEFAULT_BASE = "https://w3id.org/intmk-graph/data/"  # instance data; configurable
+ORG = Namespace("http://www.w3.org/ns/org#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES = {
+    "intmk": INTMK,
+    "id": ID,
+    "org": ORG,
+    "eli": ELI,
+    "schema": SCHEMA,
+    "wd": WD,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "skos": SKOS,
+    "owl": OWL,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+}

@@ -1,0 +1,89 @@
+"""``build(paths)``: the one place that knows the order of the stages.
+
+sources -> layout/segments -> model -> rdf_graph -> files.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .errors import InputError
+from .exports import json_text, trig, turtle, union_graph, write_atomic
+from .model import Collection
+from .namespaces import DEFAULT_BASE
+from .records import resolution_records
+from .rdf_graph import build_dataset
+from .segments import read_collection
+from .sources import read_lines
+
+
+def default_inputs() -> list[Path]:
+    """The bundled resolution collections (the 2025 Göttingen conference)."""
+    folder = Path(str(resources.files("intmk_graph") / "data"))
+    return sorted(folder.glob("*.txt"))
+
+
+def parse(path: Path) -> Collection:
+    return read_collection(read_lines(path), str(path))
+
+
+def parse_all(paths: list[Path] | None) -> list[Collection]:
+    """Parse each file; two documents of the same conference meeting are an error."""
+    collections = [parse(Path(p)) for p in (paths or default_inputs())]
+    seen: dict[tuple, str] = {}
+    for c in collections:
+        key = (c.conference.number, c.conference.kind) if c.conference.number else (c.slug,)
+        if key in seen:
+            raise InputError(
+                f"describes the same conference as {seen[key]}; expected one file per conference",
+                c.source,
+            )
+        seen[key] = c.source
+    return collections
+
+
+@dataclass
+class BuildResult:
+    collections: list[Collection]
+    dataset: Dataset
+    timings: dict[str, float] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def resolutions(self):
+        return [r for c in self.collections for r in c.resolutions]
+
+
+def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE) -> BuildResult:
+    """Parse the documents and build the RDF dataset (nothing is written)."""
+    t0 = time.perf_counter()
+    collections = parse_all(paths)
+    t1 = time.perf_counter()
+    try:
+        dataset = build_dataset(collections, base)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    t2 = time.perf_counter()
+    return BuildResult(collections, dataset, {"parse": t1 - t0, "graph": t2 - t1})
+
+
+def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
+    """graph.ttl (all triples), graph.trig (one named graph per document) and
+    resolutions.json; each written atomically and byte-identical across runs."""
+    t0 = time.perf_counter()
+    files = [
+        write_atomic(out_dir / "graph.ttl", turtle(union_graph(result.dataset))),
+        write_atomic(out_dir / "graph.trig", trig(result.dataset)),
+        write_atomic(
+            out_dir / "resolutions.json",
+            json_text(resolution_records(result.collections)).encode("utf-8"),
+        ),
+    ]
+    result.timings["write"] = time.perf_counter() - t0
+    result.files = files
+    return files

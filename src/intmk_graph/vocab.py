@@ -1,0 +1,95 @@
+"""Load the reference vocabularies (Turtle/SKOS under ``ontology/``) that recognition
+is driven by. Adding a Land label, law or programme is a change to those files."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .namespaces import INTMK, SCHEMA
+
+
+def ontology_dir() -> Path:
+    """The folder holding intmk.ttl, shapes.ttl and the vocabularies."""
+    return Path(str(resources.files("intmk_graph") / "ontology"))
+
+
+def ontology_file(name: str) -> Path:
+    return ontology_dir() / name
+
+
+@lru_cache(maxsize=None)
+def load_turtle(name: str) -> Graph:
+    graph = Graph()
+    graph.parse(ontology_file(name), format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=1)
+def layout_rules() -> dict:
+    with (resources.files("intmk_graph") / "vocab" / "layout.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _normal(label: str) -> str:
+    return " ".join(label.replace("\u00ad", "").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Land:
+    iri: URIRef
+    name: str  # canonical German name
+    name_en: str
+    code: str  # ISO 3166-2
+    wikidata: URIRef
+
+
+class Laender:
+    """The 16 Länder, looked up by any of their labels.
+
+    >>> laender().resolve("Nordrhein-Westfalen").code
+    'DE-NW'
+    >>> laender().resolve("NRW").name
+    'Nordrhein-Westfalen'
+    >>> laender().resolve("Bavaria") is None
+    True
+    """
+
+    def __init__(self, graph: Graph):
+        self._by_label: dict[str, Land] = {}
+        lands = []
+        for iri in graph.subjects(RDF.type, INTMK.Land):
+            labels = {lit.language: str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}
+            land = Land(
+                iri=iri,
+                name=labels["de"],
+                name_en=labels.get("en", labels["de"]),
+                code=str(graph.value(iri, SKOS.notation)),
+                wikidata=graph.value(iri, SCHEMA.sameAs),
+            )
+            lands.append(land)
+            for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+                for lit in graph.objects(iri, prop):
+                    if lit.language == "de":
+                        self._by_label[_normal(str(lit))] = land
+            self._by_label[_normal(land.code)] = land
+        # Canonical order is alphabetical by German name, as in the documents.
+        self.all: tuple[Land, ...] = tuple(sorted(lands, key=lambda l: l.name))
+        self.by_name = {land.name: land for land in self.all}
+
+    def resolve(self, label: str) -> Land | None:
+        return self._by_label.get(_normal(label))
+
+    def __len__(self) -> int:
+        return len(self.all)
+
+
+@lru_cache(maxsize=1)
+def laender() -> Laender:
+    return Laender(load_turtle("laender.ttl"))
