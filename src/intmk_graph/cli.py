@@ -19,6 +19,7 @@ from .exports import csv_text, json_text
 from .namespaces import DEFAULT_BASE
 from .pipeline import build, parse_all, write_outputs
 from .records import flat_record, resolution_records
+from .vocab import laender
 
 app = typer.Typer(
     name="intmk-graph",
@@ -134,6 +135,14 @@ def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[st
         console.print(table)
 
 
+def land_codes(names: list[str]) -> str:
+    """Compact sponsor list for tables: 'BE HH ST', or 'all 16'."""
+    lands = laender()
+    if len(names) == len(lands):
+        return "all 16"
+    return " ".join(lands.by_name[n].code.removeprefix("DE-") for n in names)
+
+
 @app.command("resolutions")
 def resolutions_command(
     files: FilesArg = None,
@@ -142,20 +151,28 @@ def resolutions_command(
     """List the resolutions, one record each in document order."""
     with library_errors():
         records = resolution_records(parse_all(files))
-    print_records(
-        records,
-        format,
-        [
-            ("conference", "Conf."),
-            ("id", "TOP"),
-            ("title", "Title"),
-            ("sponsors", "Sponsors"),
-            ("decision", "Decision"),
-            ("paragraphs", "Ziffern"),
-            ("protocol_notes", "Protocol notes"),
-        ],
-        "Resolutions",
-    )
+    if format is not RecordFormat.table:
+        print_records(records, format, [], "")
+        return
+    several = len({r["conference"] for r in records}) > 1
+    table = Table(title="Resolutions", header_style="bold")
+    if several:
+        table.add_column("Conf.")
+    table.add_column("TOP", no_wrap=True)
+    table.add_column("Title", ratio=2)
+    table.add_column("Sponsors", max_width=24)
+    table.add_column("Decision")
+    table.add_column("Z.", justify="right")
+    table.add_column("Notes")
+    for r in records:
+        notes = ", ".join(
+            "+".join(land_codes([b]) for b in n["by"])
+            + (f" (Z. {n['paragraph']})" if n["paragraph"] is not None else "")
+            for n in r["protocol_notes"]
+        )
+        row = [r["id"], r["title"], land_codes(r["sponsors"]), r["decision"] or "–", str(r["paragraphs"]), notes]
+        table.add_row(*([r["conference"]] if several else []), *row)
+    console.print(table)
 
 
 def main():

@@ -1,0 +1,70 @@
+"""The command line, in-process with CliRunner."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from intmk_graph.cli import app
+
+runner = CliRunner()
+README = (Path(__file__).parent.parent / "README.md").read_text()
+
+
+def test_build_writes_outputs_and_summary(tmp_path):
+    result = runner.invoke(app, ["build", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "27 resolutions" in result.output
+    assert {p.name for p in tmp_path.iterdir()} == {"graph.ttl", "graph.trig", "resolutions.json"}
+    records = json.loads((tmp_path / "resolutions.json").read_text())
+    assert [r["id"] for r in records][:3] == ["1.1", "A", "1.2"]
+
+
+def test_resolutions_json_records():
+    result = runner.invoke(app, ["resolutions", "--format", "json"])
+    assert result.exit_code == 0
+    records = {r["id"]: r for r in json.loads(result.stdout)}
+    assert len(records) == 27
+    r = records["6.5"]
+    assert r["conference"] == "20"
+    assert r["sponsors"] == ["Berlin", "Hamburg", "Sachsen-Anhalt"]
+    assert (r["decision"], r["votes"], r["paragraphs"], r["lead_motion"]) == ("majority", None, 2, False)
+    assert r["source"] == {"file": "intmk-20-2025-goettingen.txt", "first_line": 1954, "last_line": 1992}
+    assert records["A"]["sponsors"] == [] and records["A"]["decision"] is None
+    assert records["4.9"]["protocol_notes"][0]["by"] == ["Bayern"]
+    assert records["4.9"]["protocol_notes"][0]["paragraph"] == 7
+    assert records["2.1.a"]["lead_motion"] is True
+
+
+def test_resolutions_csv_flattens_lists():
+    result = runner.invoke(app, ["resolutions", "--format", "csv"])
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert rows["6.5"]["sponsors"] == "Berlin; Hamburg; Sachsen-Anhalt"
+    assert rows["2.1.b"]["protocol_notes"].startswith("Bayern und Thüringen: Auch aus Sicht Bayerns")
+    assert rows["4.9"]["protocol_notes"].startswith("Bayern zu Ziffer 7: Zwar bedingen")
+    assert rows["6.5"]["source_first_line"] == "1954"
+
+
+def test_resolutions_table():
+    result = runner.invoke(app, ["resolutions"])
+    assert result.exit_code == 0
+    assert "BE HH ST" in result.output and "all 16" in result.output
+
+
+def commands():
+    group = get_command(app)
+    return sorted(group.commands)
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_has_help_and_is_documented(name):
+    group = get_command(app)
+    command = group.commands[name]
+    assert command.help and len(command.help) > 20
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert f"intmk-graph {name}" in README, f"README does not document `intmk-graph {name}`"
