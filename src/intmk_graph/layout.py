@@ -146,14 +146,13 @@ def join_lines(lines: list[NumberedLine]) -> Text:
     spans: list[LineSpan] = []
     length = 0
     pending_sep = ""
-    for index, line in enumerate(lines):
+    texts = [line.text for line in lines if line.text]
+    for index, line in enumerate(line for line in lines if line.text):
         text = line.text
-        if not text:
-            continue
         if parts:
             parts.append(pending_sep)
             length += len(pending_sep)
-        following = next((l.text for l in lines[index + 1 :] if l.text), None)
+        following = texts[index + 1] if index + 1 < len(texts) else None
         pending_sep = " "
         if following is not None and text[-1] in HYPHENS:
             keep, pending_sep = _keeps_hyphen(text, following)
