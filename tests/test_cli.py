@@ -19,7 +19,7 @@ def test_build_writes_outputs_and_summary(tmp_path):
     result = runner.invoke(app, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "27 resolutions" in result.output
-    assert {p.name for p in tmp_path.iterdir()} == {"graph.ttl", "graph.trig", "resolutions.json"}
+    assert {p.name for p in tmp_path.iterdir()} == {"graph.ttl", "graph.trig", "resolutions.json", "store"}
     records = json.loads((tmp_path / "resolutions.json").read_text())
     assert [r["id"] for r in records][:3] == ["1.1", "A", "1.2"]
 

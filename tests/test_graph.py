@@ -46,9 +46,9 @@ def test_facts_in_the_graph(graph_2025):
     assert graph_2025.value(note, INTMK.concernsParagraph) == URIRef(TOP + "4.9/p/7")
     assert (URIRef(TOP + "4.9/p/7"), RDF.type, INTMK.Paragraph) in graph_2025
     p2 = URIRef(TOP + "6.5/p/2")
-    assert graph_2025.value(p2, INTMK.firstLineNumber) == Literal(6, datatype=XSD.positiveInteger)
-    assert graph_2025.value(p2, INTMK.lastLineNumber) == Literal(16, datatype=XSD.positiveInteger)
-    assert graph_2025.value(p2, INTMK.sourceFirstLine) == Literal(1972, datatype=XSD.positiveInteger)
+    assert graph_2025.value(p2, INTMK.firstLineNumber) == Literal(6, datatype=XSD.integer)
+    assert graph_2025.value(p2, INTMK.lastLineNumber) == Literal(16, datatype=XSD.integer)
+    assert graph_2025.value(p2, INTMK.sourceFirstLine) == Literal(1972, datatype=XSD.integer)
     assert len(set(graph_2025.subjects(RDF.type, INTMK.Resolution))) == 27
     assert len(set(graph_2025.subjects(RDF.type, INTMK.Land))) == 16
 
@@ -71,7 +71,7 @@ def test_one_named_graph_per_document(tmp_path):
     assert names == [BASE + "graph/format-toc-oneline", BASE + "graph/intmk-20-2025-goettingen",
                      BASE + "graph/reference"]
     doc18 = dataset.graph(URIRef(BASE + "graph/format-toc-oneline"))
-    assert (URIRef(BASE + "conference/18/top/2.9b"), INTMK.yesVotes, Literal(13, datatype=XSD.nonNegativeInteger)) in doc18
+    assert (URIRef(BASE + "conference/18/top/2.9b"), INTMK.yesVotes, Literal(13, datatype=XSD.integer)) in doc18
     assert (URIRef(TOP + "6.5"), RDF.type, INTMK.Resolution) not in doc18
 
 

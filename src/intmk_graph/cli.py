@@ -14,10 +14,11 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .errors import IntmkError
+from .errors import InputError, IntmkError, QueryError
 from .exports import csv_text, json_text
 from .namespaces import DEFAULT_BASE
-from .pipeline import build, parse_all, write_outputs
+from .pipeline import build, load_store, open_dataset, parse_all, write_outputs
+from .store import StoreKind
 from .records import flat_record, resolution_records
 from .vocab import laender
 
@@ -83,6 +84,7 @@ def build_command(files: FilesArg = None, out: OutOpt = Path("output"), base: Ba
     with library_errors():
         result = build(files, base)
         written = write_outputs(result, out)
+        written.append(load_store(result, out))
     resolutions = result.resolutions
     table = Table(title="intmk-graph build", header_style="bold")
     table.add_column("document")
@@ -173,6 +175,267 @@ def resolutions_command(
         row = [r["id"], r["title"], land_codes(r["sponsors"]), r["decision"] or "–", str(r["paragraphs"]), notes]
         table.add_row(*([r["conference"]] if several else []), *row)
     console.print(table)
+
+
+StoreOpt = Annotated[
+    StoreKind, typer.Option("--store", help="Embedded Oxigraph store under OUT/store, or rdflib's memory store.")
+]
+OutDirOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder of the built graph and store.")]
+ConferenceOpt = Annotated[Optional[int], typer.Option("--conference", "-c", help="Only this conference number.")]
+
+
+class ResultFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+def print_result(result, fmt: ResultFormat, title: str = "") -> None:
+    """A SPARQL result: SELECT as table/CSV/TSV/JSON, ASK as true/false, graphs as Turtle."""
+    from .sparql_results import rows, to_csv, to_json
+
+    if result.type == "ASK":
+        if fmt is ResultFormat.json:
+            sys.stdout.write(json_text({"head": {}, "boolean": bool(result.askAnswer)}))
+        else:
+            console.print("true" if result.askAnswer else "false")
+        return
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        sys.stdout.write(result.graph.serialize(format="turtle"))
+        return
+    names, data = rows(result)
+    if fmt is ResultFormat.json:
+        sys.stdout.write(to_json(names, data))
+    elif fmt in (ResultFormat.csv, ResultFormat.tsv):
+        sys.stdout.write(to_csv(names, data, "," if fmt is ResultFormat.csv else "\t"))
+    else:
+        table = Table(title=title or None, header_style="bold")
+        for name in names:
+            table.add_column(name)
+        for row in data:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console.print(table)
+        err_console.print(f"{len(data)} row(s)", highlight=False)
+
+
+@app.command("query")
+def query_command(
+    query: Annotated[Optional[str], typer.Argument(help="A SPARQL query, or the name of a saved query.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help="Read the query from this file.")] = None,
+    param: Annotated[
+        Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a saved query's parameter.")
+    ] = None,
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
+    store: StoreOpt = StoreKind.oxigraph,
+    out: OutDirOpt = Path("output"),
+):
+    """Run a SPARQL query (string, --file, or a saved query's name) on the graph.
+
+    The default graph is the union of all documents. Saved queries take --param
+    NAME=VALUE; values are bound as RDF terms, never pasted into the query.
+    """
+    from .queries import bind, run, saved_queries
+
+    with library_errors():
+        if file is not None:
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"cannot read the query ({exc})", str(file)) from None
+        elif query is None:
+            raise QueryError("no query given; expected a SPARQL string, --file or a saved query name")
+        elif query in saved_queries():
+            values = {}
+            for item in param or []:
+                name, sep, value = item.partition("=")
+                if not sep:
+                    raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+                values[name.strip()] = value
+            text = bind(saved_queries()[query], values)
+        else:
+            text = query
+        if param and (query not in saved_queries()):
+            raise QueryError("--param is only for saved queries; see 'intmk-graph queries'")
+        dataset = open_dataset(store, out, err_console)
+        try:
+            print_result(run(dataset, text), format)
+        finally:
+            dataset.close()
+
+
+@app.command("queries")
+def queries_command():
+    """List the saved queries with their parameters."""
+    from .queries import saved_queries
+
+    table = Table(title="Saved queries (run with: intmk-graph query NAME -p NAME=VALUE)", header_style="bold")
+    table.add_column("name", no_wrap=True)
+    table.add_column("what it answers")
+    table.add_column("parameters")
+    for q in saved_queries().values():
+        params = "\n".join(
+            f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.parameters
+        )
+        table.add_row(q.name, f"{q.title}: {q.description}", params)
+    console.print(table)
+
+
+@app.command("coalitions")
+def coalitions_command(
+    conference: ConferenceOpt = None,
+    decision: Annotated[
+        Optional[str], typer.Option("--decision", help="Only 'unanimous' or 'majority' resolutions.")
+    ] = None,
+    without_joint: Annotated[
+        bool, typer.Option("--without-joint", help="Leave out joint motions of all 16 Länder.")
+    ] = False,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    store: StoreOpt = StoreKind.oxigraph,
+    out: OutDirOpt = Path("output"),
+):
+    """Co-sponsorship among the Länder: pairs, communities, centrality, lone sponsors."""
+    from .analysis import coalitions
+
+    with library_errors():
+        if decision not in (None, "unanimous", "majority"):
+            raise QueryError(f"--decision {decision!r}: expected 'unanimous' or 'majority'")
+        dataset = open_dataset(store, out, err_console)
+        try:
+            data = coalitions(dataset, conference, decision, without_joint)
+        finally:
+            dataset.close()
+    if format is RecordFormat.json:
+        sys.stdout.write(json_text(data))
+        return
+    if format is RecordFormat.csv:
+        sys.stdout.write(csv_text([{k: v for k, v in p.items() if k != "resolutions"} | {"resolutions": "; ".join(p["resolutions"])} for p in data["pairs"]]))
+        return
+    table = Table(title="Länder", header_style="bold")
+    for col in ("land", "sponsored", "alone", "notes", "co-sponsors", "betweenness"):
+        table.add_column(col, justify="left" if col == "land" else "right")
+    for r in data["lands"]:
+        table.add_row(r["land"], str(r["sponsored"]), str(r["alone"]), str(r["protocol_notes"]),
+                      str(r["degree"]), f"{r['betweenness']:.3f}")
+    console.print(table)
+    top = Table(title="Strongest pairs", header_style="bold")
+    for col in ("a", "b", "together"):
+        top.add_column(col)
+    for p in data["pairs"][:10]:
+        top.add_row(p["a"], p["b"], str(p["count"]))
+    console.print(top)
+    for i, community in enumerate(data["communities"], 1):
+        console.print(f"community {i}: " + ", ".join(community), highlight=False)
+
+
+@app.command("dissent")
+def dissent_command(
+    conference: ConferenceOpt = None,
+    land: Annotated[Optional[str], typer.Option("--land", help="Only notes of this Land.")] = None,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    store: StoreOpt = StoreKind.oxigraph,
+    out: OutDirOpt = Path("output"),
+):
+    """Protocol notes: who dissented from which resolution and paragraph, and why."""
+    from .analysis import dissent
+
+    with library_errors():
+        dataset = open_dataset(store, out, err_console)
+        try:
+            records = dissent(dataset, conference, land)
+        finally:
+            dataset.close()
+    if format is RecordFormat.json:
+        sys.stdout.write(json_text(records))
+    elif format is RecordFormat.csv:
+        sys.stdout.write(csv_text([flat_record(r) for r in records]))
+    else:
+        table = Table(title="Protocol notes", header_style="bold")
+        for col in ("TOP", "decision", "by", "Ziffer", "text", "lines"):
+            table.add_column(col)
+        for r in records:
+            table.add_row(r["resolution"], r["decision"] or "–", ", ".join(r["by"]),
+                          str(r["paragraph"] or ""), r["text"][:160] + ("…" if len(r["text"]) > 160 else ""),
+                          f"{r['source']['first_line']}–{r['source']['last_line']}")
+        console.print(table)
+
+
+@app.command("validate")
+def validate_command(
+    graph: Annotated[
+        Optional[Path], typer.Argument(help="A Turtle/TriG/N-Triples file (default: build the bundled data).")
+    ] = None,
+):
+    """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input)."""
+    from .exports import union_graph
+    from .validation import validate_graph
+
+    with library_errors():
+        if graph is None:
+            data = union_graph(build().dataset)
+            name = "bundled data"
+        else:
+            data = read_graph(graph)
+            name = str(graph)
+        result = validate_graph(data)
+    if result.conforms:
+        console.print(f"{name}: conforms to the shapes ({len(data)} triples)", highlight=False)
+        return
+    table = Table(title=f"{name}: {len(result.violations)} violation(s)", header_style="bold")
+    for col in ("node", "property", "problem"):
+        table.add_column(col)
+    for v in result.violations:
+        table.add_row(v.focus, v.path or "", v.message)
+    console.print(table)
+    raise typer.Exit(1)
+
+
+def read_graph(path: Path):
+    """Parse an RDF file by its suffix; unreadable files are input errors."""
+    from rdflib import Dataset
+
+    from .exports import union_graph
+
+    formats = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml"}
+    if not path.is_file():
+        raise InputError("file not found; expected an RDF file", str(path))
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"unknown RDF format {path.suffix!r}; expected one of {', '.join(formats)}", str(path))
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many kinds
+        raise InputError(f"not valid {fmt}: {str(exc).splitlines()[0][:200]}", str(path)) from None
+    return union_graph(dataset)
+
+
+class ExportFormat(str, Enum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    trig = "trig"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+@app.command("export")
+def export_command(
+    files: FilesArg = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.ttl,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (a folder for csv).")] = None,
+    base: BaseOpt = DEFAULT_BASE,
+):
+    """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables."""
+    from .exports import export
+
+    with library_errors():
+        result = build(files, base)
+        target = out or Path("output") / ("graph-csv" if format is ExportFormat.csv else f"graph.{format.value}")
+        written = export(result.dataset, format.value, target)
+    for path in written:
+        console.print(f"wrote {path}", highlight=False)
 
 
 def main():

@@ -79,3 +79,37 @@ def csv_text(rows: list[dict]) -> str:
         writer.writeheader()
         writer.writerows(rows)
     return out.getvalue()
+
+
+def export(dataset: Dataset, fmt: str, target: Path) -> list[Path]:
+    """Write the dataset in ``fmt``: RDF (ttl, nt, jsonld, trig), graph formats for Gephi
+    (graphml, gexf, built from the typed NetworkX view) or CSV node and edge tables."""
+    if fmt == "trig":
+        return [write_atomic(target, trig(dataset))]
+    graph = union_graph(dataset)
+    if fmt == "ttl":
+        return [write_atomic(target, turtle(graph))]
+    if fmt == "nt":
+        lines = sorted(set(graph.serialize(format="nt").splitlines()) - {""})
+        return [write_atomic(target, ("\n".join(lines) + "\n").encode("utf-8"))]
+    if fmt == "jsonld":
+        return [write_atomic(target, graph.serialize(format="json-ld", indent=2, sort_keys=True).encode("utf-8"))]
+    from .nx_view import typed_graph
+
+    view = typed_graph(graph)
+    if fmt in ("graphml", "gexf"):
+        import networkx as nx
+
+        writer = nx.generate_graphml if fmt == "graphml" else nx.generate_gexf
+        return [write_atomic(target, ("\n".join(writer(view)) + "\n").encode("utf-8"))]
+    if fmt == "csv":
+        keys = sorted({k for _, d in view.nodes(data=True) for k in d} - {"type", "label"})
+        nodes = [{"id": n, "type": d["type"], "label": d["label"], **{k: d.get(k, "") for k in keys}}
+                 for n, d in sorted(view.nodes(data=True))]
+        edges = [{"source": s, "target": t, "predicate": d["predicate"]}
+                 for s, t, d in sorted(view.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]
+        return [
+            write_atomic(target / "nodes.csv", csv_text(nodes).encode("utf-8")),
+            write_atomic(target / "edges.csv", csv_text(edges).encode("utf-8")),
+        ]
+    raise ValueError(f"unknown export format {fmt!r}")

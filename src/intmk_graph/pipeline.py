@@ -87,3 +87,37 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
     result.timings["write"] = time.perf_counter() - t0
     result.files = files
     return files
+
+
+def load_store(result: BuildResult, out_dir: Path) -> Path:
+    """Load the built dataset into the persistent Oxigraph store under ``out_dir``."""
+    from .store import load_oxigraph, store_path
+
+    t0 = time.perf_counter()
+    path = store_path(out_dir)
+    dataset = load_oxigraph(trig(result.dataset), path)
+    dataset.close()
+    result.timings["store"] = time.perf_counter() - t0
+    return path
+
+
+def open_dataset(kind, out_dir: Path, notices=None) -> Dataset:
+    """The graph to query: the Oxigraph store under ``out_dir`` (built from the bundled
+    data first if there is none) or an rdflib memory copy of ``out_dir/graph.trig``."""
+    from .store import StoreKind, in_memory, open_oxigraph, store_path
+
+    if StoreKind(kind) is StoreKind.oxigraph:
+        path = store_path(out_dir)
+        if not path.is_dir():
+            if notices is not None:
+                notices.print(f"no store at {path}: building the bundled data first", highlight=False)
+            result = build()
+            write_outputs(result, out_dir)
+            load_store(result, out_dir)
+        return open_oxigraph(path)
+    trig_file = out_dir / "graph.trig"
+    if trig_file.is_file():
+        dataset = Dataset()
+        dataset.parse(trig_file, format="trig")
+        return in_memory(dataset)
+    return in_memory(build().dataset)

@@ -61,11 +61,11 @@ def _lines(graph: Graph, node: URIRef, text: Text, first_source_line: int | None
     if text.spans:
         first, last = text.source_lines
         first = first_source_line or first
-        graph.add((node, INTMK.sourceFirstLine, Literal(first, datatype=XSD.positiveInteger)))
-        graph.add((node, INTMK.sourceLastLine, Literal(last, datatype=XSD.positiveInteger)))
+        graph.add((node, INTMK.sourceFirstLine, Literal(first, datatype=XSD.integer)))
+        graph.add((node, INTMK.sourceLastLine, Literal(last, datatype=XSD.integer)))
     if official := text.official_lines:
-        graph.add((node, INTMK.firstLineNumber, Literal(official[0], datatype=XSD.positiveInteger)))
-        graph.add((node, INTMK.lastLineNumber, Literal(official[1], datatype=XSD.positiveInteger)))
+        graph.add((node, INTMK.firstLineNumber, Literal(official[0], datatype=XSD.integer)))
+        graph.add((node, INTMK.lastLineNumber, Literal(official[1], datatype=XSD.integer)))
 
 
 def _de(text: str) -> Literal:
@@ -83,7 +83,7 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
     doc = minter.document(collection.slug)
     g.add((doc, RDF.type, INTMK.SourceDocument))
     g.add((doc, INTMK.fileName, Literal(Path(collection.source).name)))
-    g.add((doc, INTMK.lineCount, Literal(collection.line_count, datatype=XSD.nonNegativeInteger)))
+    g.add((doc, INTMK.lineCount, Literal(collection.line_count, datatype=XSD.integer)))
 
     conf_iri = minter.conference(conf.number, conf.kind, collection.slug)
     g.add((conf_iri, RDF.type, INTMK.Conference))
@@ -125,8 +125,8 @@ def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
     g.add((node, INTMK.position, Literal(r.position)))
     g.add((node, INTMK.adoptedAt, conf_iri))
     g.add((node, PROV.wasDerivedFrom, doc))
-    g.add((node, INTMK.sourceFirstLine, Literal(r.first_line, datatype=XSD.positiveInteger)))
-    g.add((node, INTMK.sourceLastLine, Literal(r.last_line, datatype=XSD.positiveInteger)))
+    g.add((node, INTMK.sourceFirstLine, Literal(r.first_line, datatype=XSD.integer)))
+    g.add((node, INTMK.sourceLastLine, Literal(r.last_line, datatype=XSD.integer)))
     for name in r.sponsors:
         g.add((node, INTMK.sponsoredBy, _land(name)))
     if r.decision:
@@ -137,7 +137,7 @@ def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
             (INTMK.noVotes, r.votes.no),
             (INTMK.abstentions, r.votes.abstain),
         ):
-            g.add((node, prop, Literal(value, datatype=XSD.nonNegativeInteger)))
+            g.add((node, prop, Literal(value, datatype=XSD.integer)))
     unnumbered = 0
     for position, paragraph in enumerate(r.paragraphs, start=1):
         if paragraph.number is None:
@@ -178,6 +178,10 @@ def reference_graph(graph: Graph | None = None) -> Graph:
     for name in REFERENCE_FILES:
         for triple in load_turtle(name):
             g.add(triple)
+    ontology = load_turtle("intmk.ttl")
+    for outcome in ontology.subjects(RDF.type, INTMK.DecisionOutcome):
+        for triple in ontology.triples((outcome, None, None)):
+            g.add(triple)  # queries read the outcomes' labels and notations
     g.add((INTMK_BODY, RDF.type, INTMK.MinisterConference))
     g.add((INTMK_BODY, RDFS.label, _de("Integrationsministerkonferenz (IntMK)")))
     return g

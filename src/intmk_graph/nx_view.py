@@ -1,0 +1,163 @@
+"""RDF graph -> NetworkX views for network analysis.
+
+Each view is read from the RDF graph (any rdflib graph or dataset, on either store) with
+SPARQL, so it reflects exactly what the graph says.
+
+Views and their attributes:
+
+* :func:`cosponsorship` — undirected, weighted Land–Land graph. Nodes: canonical Land
+  names with ``code`` (ISO 3166-2), ``sponsored`` (resolutions), ``alone`` (resolutions
+  sponsored alone), ``notes`` (protocol notes given). Edges: ``weight`` (resolutions
+  sponsored together) and ``resolutions`` (sorted ``"20/TOP 6.5"`` labels).
+* :func:`land_resolution` — bipartite graph; Land nodes have ``bipartite=0``, resolution
+  nodes (``"20/6.5"``) ``bipartite=1`` with ``title`` and ``decision``.
+* :func:`typed_graph` — the whole graph as a ``MultiDiGraph``: one node per IRI with
+  ``type`` (local name of its rdf:type, ``"Thing"`` if untyped) and ``label``; one edge per
+  triple between IRIs with ``predicate`` (prefixed name). Literals become node attributes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+SPONSORSHIPS = """
+PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?conference ?top ?title ?decision ?land ?code WHERE {
+  ?r a intmk:Resolution ; intmk:agendaItem ?top ; dcterms:title ?title ;
+     intmk:adoptedAt/intmk:conferenceNumber ?conference .
+  OPTIONAL { ?r intmk:decision/skos:notation ?decision }
+  OPTIONAL { ?r intmk:sponsoredBy ?l . ?l skos:prefLabel ?land ; skos:notation ?code . FILTER(LANG(?land) = "de") }
+}"""
+
+LANDS = """
+PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?land ?code WHERE { ?l a intmk:Land ; skos:prefLabel ?land ; skos:notation ?code . FILTER(LANG(?land) = "de") }"""
+
+NOTES = """
+PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?conference ?note ?land WHERE {
+  ?r intmk:hasProtocolNote ?note ; intmk:adoptedAt/intmk:conferenceNumber ?conference .
+  ?note intmk:declaredBy/skos:prefLabel ?land . FILTER(LANG(?land) = "de")
+}"""
+
+
+def _resolutions(graph: Graph, conference: int | None, decision: str | None):
+    """{"20/6.5": {"title", "decision", "sponsors": [...]}} read from the graph."""
+    found: dict[str, dict] = {}
+    for row in graph.query(SPONSORSHIPS):
+        if conference is not None and int(row.conference) != conference:
+            continue
+        dec = str(row.decision) if row.decision is not None else None
+        if decision is not None and dec != decision:
+            continue
+        key = f"{int(row.conference)}/{row.top}"
+        entry = found.setdefault(key, {"title": str(row.title), "decision": dec, "sponsors": set()})
+        if row.land is not None:
+            entry["sponsors"].add(str(row.land))
+    return found
+
+
+def cosponsorship(
+    graph: Graph, conference: int | None = None, decision: str | None = None, without_joint: bool = False
+):
+    """Weighted co-sponsorship among the Länder.
+
+    Args:
+        graph: an rdflib graph or dataset built by intmk-graph.
+        conference: only resolutions of this conference number.
+        decision: only ``"unanimous"`` or ``"majority"`` resolutions.
+        without_joint: leave out joint motions sponsored by every Land, which link
+            everyone to everyone and hide the coalitions.
+
+    Returns:
+        ``networkx.Graph`` with all 16 Länder as nodes (see module docstring).
+    """
+    import networkx as nx
+
+    g = nx.Graph()
+    for row in graph.query(LANDS):
+        g.add_node(str(row.land), code=str(row.code), sponsored=0, alone=0, notes=0)
+    together: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, entry in sorted(_resolutions(graph, conference, decision).items()):
+        sponsors = sorted(entry["sponsors"])
+        if without_joint and len(sponsors) == g.number_of_nodes():
+            continue
+        for land in sponsors:
+            g.nodes[land]["sponsored"] += 1
+        if len(sponsors) == 1:
+            g.nodes[sponsors[0]]["alone"] += 1
+        for i, a in enumerate(sponsors):
+            for b in sponsors[i + 1 :]:
+                together[(a, b)].append(key)
+    for (a, b), keys in sorted(together.items()):
+        g.add_edge(a, b, weight=len(keys), resolutions=sorted(keys, key=_natural))
+    notes = {(str(r.note), str(r.land)) for r in graph.query(NOTES)
+             if conference is None or int(r.conference) == conference}
+    for _, land in notes:
+        g.nodes[land]["notes"] += 1
+    return g
+
+
+def _natural(key: str):
+    return [int(p) if p.isdigit() else p for p in key.replace("/", ".").split(".")]
+
+
+def land_resolution(graph: Graph, conference: int | None = None):
+    """Bipartite Land–resolution sponsorship graph (see module docstring)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for row in graph.query(LANDS):
+        g.add_node(str(row.land), bipartite=0, code=str(row.code))
+    for key, entry in sorted(_resolutions(graph, conference, None).items()):
+        g.add_node(key, bipartite=1, title=entry["title"], decision=entry["decision"] or "")
+        for land in sorted(entry["sponsors"]):
+            g.add_edge(land, key)
+    return g
+
+
+def _local(graph: Graph, iri: URIRef) -> str:
+    try:
+        prefix, _, name = graph.compute_qname(iri, generate=False)
+        return f"{prefix}:{name}"
+    except (ValueError, KeyError, Exception):
+        return str(iri)
+
+
+def typed_graph(graph: Graph):
+    """The whole graph as a ``networkx.MultiDiGraph`` (see module docstring).
+
+    Nodes are IRIs (as strings); literal values become node attributes keyed by the
+    predicate's prefixed name (several values joined with " | ").
+    """
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    attributes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in sorted(graph.triples((None, None, None))):
+        if not isinstance(s, URIRef):
+            continue
+        node = str(s)
+        g.add_node(node)
+        if p == RDF.type:
+            attributes[node]["_types"].append(str(o))
+        elif isinstance(o, Literal):
+            attributes[node][_local(graph, p)].append(str(o))
+        elif isinstance(o, URIRef):
+            g.add_edge(node, str(o), key=_local(graph, p), predicate=_local(graph, p))
+    for node in g.nodes:
+        attrs = attributes.get(node, {})
+        types = sorted(attrs.pop("_types", []))
+        g.nodes[node]["type"] = types[0].rsplit("#", 1)[-1].rsplit("/", 1)[-1] if types else "Thing"
+        labels = attrs.get(_local(graph, RDFS.label)) or attrs.get(_local(graph, SKOS.prefLabel)) or [node]
+        g.nodes[node]["label"] = labels[0]
+        for key, values in attrs.items():
+            g.nodes[node][key] = " | ".join(values)
+    return g

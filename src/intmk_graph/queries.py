@@ -1,0 +1,141 @@
+"""Saved SPARQL queries (``queries/*.rq``) and running queries with bound parameters.
+
+A saved query starts with a comment header::
+
+    # title: Resolutions citing a law
+    # description: ...
+    # param: law (law) the law's official abbreviation, e.g. AufenthG
+    # param: land (land, optional) a Land by name
+
+Parameters are bound, never pasted: each value becomes an RDF term (serialised by
+rdflib, which escapes it) in a ``VALUES`` block placed at the start of the outer
+``WHERE`` clause. An optional parameter left out is ``UNDEF``. This works the same on
+Oxigraph and on rdflib's memory store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+
+from .errors import QueryError, UnknownNameError
+from .vocab import laender
+
+HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.+)$")
+PARAM = re.compile(r"^(?P<name>\w+)\s*\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*(?P<help>.*)$")
+WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+PARAM_TYPES = ("land", "string", "integer", "iri", "law")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    optional: bool
+    help: str
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+
+
+def _parse_saved(name: str, text: str) -> SavedQuery:
+    meta: dict[str, str] = {}
+    params: list[Parameter] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if m := HEADER.match(line):
+            if m["key"] == "param":
+                p = PARAM.match(m["value"])
+                if not p or p["type"] not in PARAM_TYPES:
+                    raise QueryError(f"bad parameter line {line!r}; expected 'name (type) help'", name)
+                params.append(Parameter(p["name"], p["type"], bool(p["optional"]), p["help"]))
+            else:
+                meta[m["key"]] = m["value"].strip()
+    return SavedQuery(name, meta.get("title", name), meta.get("description", ""), tuple(params), text)
+
+
+@lru_cache(maxsize=1)
+def saved_queries() -> dict[str, SavedQuery]:
+    """All saved queries shipped with the package, by name (file stem)."""
+    folder = resources.files("intmk_graph") / "queries"
+    result = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            name = entry.name[:-3]
+            result[name] = _parse_saved(name, entry.read_text(encoding="utf-8"))
+    return result
+
+
+def saved_query(name: str) -> SavedQuery:
+    queries = saved_queries()
+    if name not in queries:
+        raise QueryError(f"no saved query {name!r}; expected one of {', '.join(queries)}")
+    return queries[name]
+
+
+def term_for(param: Parameter, value: str):
+    """The RDF term a command-line value stands for; raises for values of the wrong kind."""
+    if param.type == "land":
+        land = laender().resolve(value)
+        if land is None:
+            raise UnknownNameError(f"{value!r} is not a German Land (parameter {param.name})")
+        return land.iri
+    if param.type == "integer":
+        if not re.fullmatch(r"-?\d+", value.strip()):
+            raise QueryError(f"parameter {param.name} expects an integer, got {value!r}")
+        return Literal(int(value), datatype=XSD.integer)
+    if param.type == "iri":
+        if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*", value):
+            raise QueryError(f"parameter {param.name} expects an IRI, got {value!r}")
+        return URIRef(value)
+    return Literal(value)
+
+
+def bind(query: SavedQuery, values: dict[str, str]) -> str:
+    """The query text with its parameters bound in a VALUES block."""
+    known = {p.name: p for p in query.parameters}
+    for name in values:
+        if name not in known:
+            raise QueryError(
+                f"saved query {query.name!r} has no parameter {name!r}; "
+                f"expected {', '.join(known) or 'no parameters'}"
+            )
+    if not query.parameters:
+        return query.text
+    terms = []
+    for p in query.parameters:
+        if p.name in values:
+            terms.append(term_for(p, values[p.name]).n3())
+        elif p.optional:
+            terms.append("UNDEF")
+        else:
+            raise QueryError(f"saved query {query.name!r} needs --param {p.name}=... ({p.help})")
+    block = "VALUES (" + " ".join(f"?{p.name}" for p in query.parameters) + ") { (" + " ".join(terms) + ") }"
+    m = WHERE.search(query.text)
+    if not m:
+        raise QueryError(f"saved query {query.name!r} has no WHERE clause to bind parameters in")
+    return query.text[: m.end()] + "\n  " + block + "\n" + query.text[m.end() :]
+
+
+def run(dataset: Dataset, text: str):
+    """Run a SPARQL query; a syntax error becomes a QueryError with its position."""
+    from pyparsing import ParseBaseException
+
+    try:
+        return dataset.query(text)
+    except SyntaxError as exc:  # Oxigraph: "error at 1:26: expected ..."
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except ParseBaseException as exc:  # rdflib
+        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None

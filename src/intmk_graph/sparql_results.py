@@ -1,0 +1,75 @@
+"""SPARQL results -> plain rows, tables, CSV/TSV and the SPARQL 1.1 JSON results format.
+
+Oxigraph types plain strings as xsd:string, rdflib leaves them untyped; in RDF 1.1 the
+two are the same literal, so both are written as plain strings here and results agree
+across stores.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+
+def normal(term):
+    """Drop the redundant xsd:string datatype so equal literals compare equal."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def rows(result) -> tuple[list[str], list[tuple]]:
+    """Variable names and normalised rows of a SELECT result."""
+    names = [str(v) for v in result.vars]
+    return names, [tuple(normal(row[i]) if row[i] is not None else None for i in range(len(names))) for row in result]
+
+
+def plain(term) -> str | int | float | bool | None:
+    """A term as a spreadsheet-friendly value (numbers stay numbers)."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, (int, float, bool)):
+            return value
+        return str(term)
+    return str(term)
+
+
+def to_csv(names: list[str], data: list[tuple], delimiter: str = ",") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(names)
+    for row in data:
+        writer.writerow(["" if v is None else plain(v) for v in row])
+    return out.getvalue()
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def to_json(names: list[str], data: list[tuple]) -> str:
+    """The SPARQL 1.1 Query Results JSON Format."""
+    doc = {
+        "head": {"vars": names},
+        "results": {
+            "bindings": [
+                {n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in data
+            ]
+        },
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,54 @@
+"""Where the graph lives for querying: an embedded, persistent Oxigraph store (default)
+or rdflib's in-memory store. Both are used through rdflib's Dataset API, and the default
+graph of a query is the union of all named graphs on both."""
+
+from __future__ import annotations
+
+import shutil
+from enum import Enum
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .errors import InputError
+
+
+class StoreKind(str, Enum):
+    oxigraph = "oxigraph"
+    memory = "memory"
+
+
+def store_path(out_dir: Path) -> Path:
+    return out_dir / "store"
+
+
+def load_oxigraph(trig: bytes, path: Path) -> Dataset:
+    """(Re)create a persistent Oxigraph store at ``path`` holding the TriG data."""
+    if path.exists():
+        shutil.rmtree(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dataset = Dataset(store="Oxigraph", default_union=True)
+    dataset.open(str(path), create=True)
+    dataset.parse(data=trig, format="ox-trig")
+    return dataset
+
+
+def open_oxigraph(path: Path) -> Dataset:
+    if not path.is_dir():
+        raise InputError(f"no store at {path}; run 'intmk-graph build' first", str(path))
+    dataset = Dataset(store="Oxigraph", default_union=True)
+    try:
+        dataset.open(str(path), create=False)
+    except OSError as exc:
+        raise InputError(f"cannot open the store ({exc})", str(path)) from None
+    return dataset
+
+
+def in_memory(source: Dataset) -> Dataset:
+    """A copy of ``source`` in rdflib's memory store, named graphs kept."""
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in source.namespaces():
+        dataset.bind(prefix, namespace)
+    for s, p, o, g in source.quads((None, None, None, None)):
+        dataset.graph(g).add((s, p, o)) if g is not None else dataset.add((s, p, o))
+    return dataset

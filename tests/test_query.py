@@ -1,0 +1,222 @@
+"""Querying: the Oxigraph store and rdflib's memory store agree; parameters are bound;
+commands give the facts of the 2025 collection."""
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from typer.testing import CliRunner
+
+from conftest import DATA
+from intmk_graph.analysis import coalitions, dissent
+from intmk_graph.cli import app
+from intmk_graph.exports import trig, union_graph
+from intmk_graph.nx_view import cosponsorship, land_resolution, typed_graph
+from intmk_graph.pipeline import build, load_store, write_outputs
+from intmk_graph.queries import Parameter, SavedQuery, bind, saved_queries
+from intmk_graph.sparql_results import rows
+from intmk_graph.store import in_memory, load_oxigraph, open_oxigraph
+
+runner = CliRunner()
+
+PARAMS = {
+    "cosponsorship-pairs": [{}, {"conference": "20"}, {"conference": "19"}],
+    "decisions": [{}, {"conference": "20"}],
+    "dissent": [{}, {"land": "Bayern"}, {"land": "DE-BW", "conference": "20"}],
+    "resolutions": [{}, {"conference": "20"}],
+    "resolutions-per-land": [{}],
+    "sponsored-by": [{"land": "Bayern"}, {"land": "Berlin", "conference": "20"}],
+}
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = build()
+    write_outputs(result, out)
+    load_store(result, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory, built_2025):
+    """Both stores, the Oxigraph one in its own folder (it is locked while open)."""
+    store = load_oxigraph(trig(built_2025.dataset), tmp_path_factory.mktemp("ox") / "store")
+    yield store, in_memory(built_2025.dataset)
+    store.close()
+
+
+def test_every_saved_query_is_covered():
+    assert set(saved_queries()) == set(PARAMS)
+
+
+@pytest.mark.parametrize("name, params", [(n, p) for n, ps in PARAMS.items() for p in ps])
+def test_saved_queries_agree_across_stores(stores, name, params):
+    oxigraph, memory = stores
+    text = bind(saved_queries()[name], params)
+    a, b = rows(oxigraph.query(text)), rows(memory.query(text))
+    assert a == b
+    if params.get("conference") != "19":
+        assert a[1], "query returned nothing"
+
+
+def test_saved_query_facts(stores):
+    oxigraph, _ = stores
+    names, data = rows(oxigraph.query(bind(saved_queries()["cosponsorship-pairs"], {})))
+    pairs = {(str(r[0]), str(r[1])): int(r[2]) for r in data}
+    assert pairs[("Nordrhein-Westfalen", "Rheinland-Pfalz")] == 11
+    assert pairs[("Berlin", "Sachsen-Anhalt")] == 10
+    assert len(pairs) == 120  # every pair of 16 co-sponsored at least once
+    _, per_land = rows(oxigraph.query(bind(saved_queries()["resolutions-per-land"], {})))
+    ni = next(r for r in per_land if str(r[0]) == "Niedersachsen")
+    assert [int(x) for x in ni[2:]] == [16, 3, 0]
+    by = next(r for r in per_land if str(r[0]) == "Bayern")
+    assert [int(x) for x in by[2:]] == [6, 0, 3]
+    _, decisions = rows(oxigraph.query(bind(saved_queries()["decisions"], {})))
+    assert {str(r[1]): (int(r[2]), int(r[3])) for r in decisions} == {
+        "majority": (11, 2), "unanimous": (15, 3), "none": (1, 0)}
+
+
+def test_parameters_are_bound_not_pasted():
+    query = SavedQuery("t", "t", "", (Parameter("title", "string", False, ""),),
+                       "PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT ?r WHERE { ?r dcterms:title ?title }")
+    evil = 'x" } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
+    text = bind(query, {"title": evil})
+    assert Literal(evil).n3() in text
+    graph = Graph()
+    graph.add((URIRef("urn:r"), URIRef("http://purl.org/dc/terms/title"), Literal(evil)))
+    assert [str(r[0]) for r in graph.query(text)] == ["urn:r"]  # matched as one string
+    result = runner.invoke(app, ["query", "sponsored-by", "-p", 'land=Bayern" } #'])
+    assert result.exit_code == 2 and "is not a German Land" in result.output
+
+
+def test_query_command_formats(out_dir):
+    q = "PREFIX intmk: <https://w3id.org/intmk-graph/ontology#> SELECT ?top WHERE { ?r intmk:agendaItem ?top ; intmk:position 20 }"
+    js = runner.invoke(app, ["query", q, "--out", str(out_dir), "-f", "json"])
+    assert js.exit_code == 0, js.output
+    doc = json.loads(js.stdout)
+    assert doc["head"]["vars"] == ["top"]
+    assert doc["results"]["bindings"] == [{"top": {"type": "literal", "value": "6.5"}}]
+    tsv = runner.invoke(app, ["query", q, "--out", str(out_dir), "-f", "tsv", "--store", "memory"])
+    assert tsv.stdout == "top\n6.5\n"
+    construct = runner.invoke(app, ["query", "CONSTRUCT { ?r a ?t } WHERE { ?r a ?t ; <https://w3id.org/intmk-graph/ontology#position> 20 }", "--out", str(out_dir)])
+    assert "ontology#Resolution" in construct.stdout or "intmk:Resolution" in construct.stdout
+    saved = runner.invoke(app, ["query", "sponsored-by", "-p", "land=Sachsen", "-f", "csv", "--out", str(out_dir)])
+    assert [r["top"] for r in csv.DictReader(io.StringIO(saved.stdout))] == ["2.1.a", "3.1", "4.3", "4.5", "5.2", "7.2"]
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_query_syntax_error(out_dir, store):
+    result = runner.invoke(app, ["query", "SELECT ?s WHERE { ?s ?p }", "--out", str(out_dir), "--store", store])
+    assert result.exit_code == 2
+    assert "SPARQL syntax error" in result.output and "1" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_coalitions(built_2025):
+    graph = union_graph(built_2025.dataset)
+    data = coalitions(graph)
+    lands = {l["land"]: l for l in data["lands"]}
+    assert lands["Niedersachsen"]["sponsored"] == 16 and lands["Niedersachsen"]["alone"] == 3
+    assert lands["Bayern"]["protocol_notes"] == 3
+    assert data["pairs"][0] == {"a": "Nordrhein-Westfalen", "b": "Rheinland-Pfalz", "count": 11,
+                                "resolutions": ["20/2.1.a", "20/3.1", "20/4.2", "20/4.3", "20/4.5", "20/4.7",
+                                                "20/4.8", "20/4.9", "20/5.2", "20/6.4", "20/7.2"]}
+    beyond = coalitions(graph, without_joint=True)
+    assert sorted(l for c in beyond["communities"] for l in c) == sorted(lands)
+    assert len(beyond["communities"]) >= 2
+    assert beyond["pairs"][0]["count"] == 6  # NRW and RP, without the four joint motions
+    assert coalitions(graph, decision="majority")["lands"][0]["land"] == "Berlin"
+
+
+def test_coalitions_command_json_shape(out_dir):
+    result = runner.invoke(app, ["coalitions", "-f", "json", "--out", str(out_dir)])
+    data = json.loads(result.stdout)
+    assert set(data) == {"pairs", "communities", "lands"}
+    assert {"land", "sponsored", "degree", "betweenness"} <= set(data["lands"][0])
+    assert {p["a"] for p in data["pairs"]} <= {l["land"] for l in data["lands"]}
+
+
+def test_dissent(built_2025):
+    notes = dissent(union_graph(built_2025.dataset))
+    assert [(n["resolution"], n["by"], n["paragraph"], n["decision"]) for n in notes] == [
+        ("2.1.b", ["Bayern", "Thüringen"], None, "majority"),
+        ("3.1", ["Brandenburg"], None, "unanimous"),
+        ("4.9", ["Bayern"], 7, "unanimous"),
+        ("5.2", ["Bayern"], 6, "unanimous"),
+        ("7.4", ["Baden-Württemberg"], None, "majority"),
+    ]
+    assert notes[2]["source"] == {"first_line": 1579, "last_line": 1595}
+
+
+def test_nx_views(built_2025):
+    graph = union_graph(built_2025.dataset)
+    co = cosponsorship(graph)
+    assert co.number_of_nodes() == 16 and co["Berlin"]["Sachsen-Anhalt"]["weight"] == 10
+    bip = land_resolution(graph)
+    assert nx.is_bipartite(bip) and bip.degree("20/6.5") == 3 and bip.nodes["20/6.5"]["decision"] == "majority"
+    typed = typed_graph(graph)
+    subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
+    assert subjects <= set(typed.nodes)
+    top = "https://w3id.org/intmk-graph/data/conference/20/top/6.5"
+    assert typed.nodes[top]["type"] == "Resolution"
+    assert {d["predicate"] for _, _, d in typed.out_edges(top, data=True)} >= {"intmk:sponsoredBy", "intmk:decision"}
+
+
+def test_validate_command(tmp_path, built_2025):
+    ok = runner.invoke(app, ["validate"])
+    assert ok.exit_code == 0 and "conforms" in ok.output
+    graph = union_graph(built_2025.dataset)
+    graph.remove((URIRef("https://w3id.org/intmk-graph/data/conference/20/top/6.5"), RDF.type, None))
+    graph.add((URIRef("https://w3id.org/intmk-graph/data/conference/20/top/6.5/note/9"), RDF.type,
+               URIRef("https://w3id.org/intmk-graph/ontology#ProtocolNote")))
+    broken = tmp_path / "broken.ttl"
+    graph.serialize(broken, format="turtle")
+    bad = runner.invoke(app, ["validate", str(broken)])
+    assert bad.exit_code == 1 and "violation" in bad.output
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle <")
+    assert runner.invoke(app, ["validate", str(garbage)]).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig", "graphml", "gexf", "csv"])
+def test_export_formats(tmp_path, fmt, built_2025):
+    target = tmp_path / ("csv" if fmt == "csv" else f"graph.{fmt}")
+    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    triples = len(union_graph(built_2025.dataset))
+    if fmt in ("ttl", "nt", "jsonld", "trig"):
+        parsed = Graph().parse(target, format={"ttl": "turtle", "jsonld": "json-ld", "trig": "trig"}.get(fmt, fmt))
+        assert len(parsed) == triples or fmt == "trig"
+    elif fmt == "graphml":
+        g = nx.read_graphml(target)
+        assert g.nodes["https://w3id.org/intmk-graph/data/conference/20/top/6.5"]["type"] == "Resolution"
+    elif fmt == "gexf":
+        view = typed_graph(union_graph(built_2025.dataset))
+        read = nx.read_gexf(target)
+        assert (read.number_of_nodes(), read.number_of_edges()) == (view.number_of_nodes(), view.number_of_edges())
+    else:
+        nodes = list(csv.DictReader((target / "nodes.csv").open()))
+        edges = list(csv.DictReader((target / "edges.csv").open()))
+        assert sum(1 for n in nodes if n["type"] == "Resolution") == 27
+        assert sum(1 for e in edges if e["predicate"] == "intmk:sponsoredBy") == 170
+
+
+def test_two_collections_in_one_store(tmp_path):
+    out = tmp_path / "out"
+    second = DATA / "format-toc-oneline.txt"
+    built = runner.invoke(app, ["build", str(DATA.parent.parent / "data" / "intmk-20-2025-goettingen.txt"),
+                                str(second), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    both = json.loads(runner.invoke(app, ["query", "decisions", "-f", "json", "--out", str(out)]).stdout)
+    conferences = {b["conference"]["value"] for b in both["results"]["bindings"]}
+    assert conferences == {"18", "20"}
+    only18 = runner.invoke(app, ["dissent", "--conference", "18", "-f", "json", "--out", str(out)])
+    assert [n["resolution"] for n in json.loads(only18.stdout)] == ["2.9b", "4", "4"] or \
+        [n["resolution"] for n in json.loads(only18.stdout)] == ["2.9b", "4"]
+    co = json.loads(runner.invoke(app, ["coalitions", "-c", "18", "-f", "json", "--out", str(out)]).stdout)
+    assert {l["land"]: l["sponsored"] for l in co["lands"]}["Bremen"] == 2  # 2.9b (all) and 4
