@@ -469,10 +469,7 @@ class _Reader:
                     )
                 by = self._lands(Text(who, ()), "in the protocol note heading")
                 note_head = (by, int(m["para"]) if m["para"] else None, line.source_line)
-                current = [NumberedLine(line.source_line, m["tail"], line.official_line)]
-                if not m["tail"]:
-                    current = []
-                    pending_note_line = line
+                current = [NumberedLine(line.source_line, m["tail"], line.official_line)] if m["tail"] else []
                 continue
             ziffer = ZIFFER.match(line.text) if note_head is None else None
             if ziffer and int(ziffer["n"]) == next_ziffer:
@@ -486,7 +483,7 @@ class _Reader:
             raise TruncatedResolutionError(
                 f"TOP {block.id}: protocol note without text; expected the note's text",
                 self.name,
-                pending_note_line.source_line,
+                note_head[2],
             )
         flush()
         return paragraphs, notes

@@ -50,5 +50,6 @@ def in_memory(source: Dataset) -> Dataset:
     for prefix, namespace in source.namespaces():
         dataset.bind(prefix, namespace)
     for s, p, o, g in source.quads((None, None, None, None)):
-        dataset.graph(g).add((s, p, o)) if g is not None else dataset.add((s, p, o))
+        target = dataset.graph(g) if g is not None else dataset
+        target.add((s, p, o))
     return dataset
