@@ -148,3 +148,110 @@ class Collection:
     # "decision", "text", "note" (used); "blank", "toc", "title_page" or a furniture
     # kind (recognised); "reported". Nothing is dropped without a role.
     line_roles: tuple[str, ...] = ()
+    # Resolution id -> what its text says (laws, bodies, demands, ...).
+    content: dict[str, Content] = field(default_factory=dict)
+
+
+# --- What the text says (filled by ``content.read_content``) -------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in a resolution a finding sits.
+
+    ``part`` is "title", "subtitle", "paragraph" or "note"; ``index`` is the paragraph
+    number (None for unnumbered text, whose order is ``unnumbered``) or the note's
+    1-based position. ``source_line``/``official_line`` point at the finding's first
+    character.
+    """
+
+    part: str
+    index: int | None
+    source_line: int | None
+    official_line: int | None
+    unnumbered: int = 0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited section (or a law named without a section) of one law."""
+
+    law: str  # vocabulary key, e.g. "AufenthG"
+    section: str | None  # "24", "25a"
+    subsection: str | None = None  # Abs.
+    sentence: str | None = None  # Satz
+    number: str | None = None  # Nr.
+    letter: str | None = None  # Buchst.
+    article: bool = False  # Art. rather than §
+    following: bool = False  # "ff."
+    text: str = ""  # the surface text of the whole citation
+    place: Place | None = None
+    group: int = 0  # citations written together share a group number
+    in_conjunction_with: int | None = None  # group cited with "i. V. m."
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body or programme named in the text."""
+
+    key: str  # vocabulary key, e.g. "BAMF"
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class Demand:
+    """A sentence in which the conference asks someone to act (or mandates its own bodies)."""
+
+    kind: str  # "demand" or "mandate"
+    verb: str  # lemma: auffordern, bitten, ...
+    addressees: tuple[str, ...]  # body keys, Land names or "Länder"
+    text: str  # the sentence
+    place: Place
+    concerns: tuple[str, ...] = ()  # programme and law keys named in the sentence
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: date | tuple[int, int]  # a day, or (year, month)
+    text: str
+    place: Place
+
+    @property
+    def iso(self) -> str:
+        if isinstance(self.value, date):
+            return self.value.isoformat()
+        return f"{self.value[0]:04d}-{self.value[1]:02d}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: "Decimal"  # noqa: F821 - in EUR
+    currency: str
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference to a (resolution of a) meeting of this or another conference."""
+
+    body: str  # "IntMK", "MPK", "ASMK", ...
+    number: int | None
+    date: date | None
+    top: str | None
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything read from one resolution's text."""
+
+    citations: tuple[Citation, ...] = ()
+    bodies: tuple[Mention, ...] = ()
+    programmes: tuple[Mention, ...] = ()
+    demands: tuple[Demand, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    references: tuple[Reference, ...] = ()

@@ -6,12 +6,13 @@ sources -> layout/segments -> model -> rdf_graph -> files.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from rdflib import Dataset
 
+from .content import read_content
 from .errors import InputError
 from .exports import json_text, trig, turtle, union_graph, write_atomic
 from .model import Collection
@@ -29,7 +30,9 @@ def default_inputs() -> list[Path]:
 
 
 def parse(path: Path) -> Collection:
-    return read_collection(read_lines(path), str(path))
+    """Read one document: its structure, then what each resolution says."""
+    collection = read_collection(read_lines(path), str(path))
+    return replace(collection, content=read_content(collection))
 
 
 def parse_all(paths: list[Path] | None) -> list[Collection]:

@@ -93,3 +93,10 @@ class Laender:
 @lru_cache(maxsize=1)
 def laender() -> Laender:
     return Laender(load_turtle("laender.ttl"))
+
+
+@lru_cache(maxsize=1)
+def content_rules() -> dict:
+    """Demand verbs, months, currencies and conferences (``vocab/content.toml``)."""
+    with (resources.files("intmk_graph") / "vocab" / "content.toml").open("rb") as fh:
+        return tomllib.load(fh)

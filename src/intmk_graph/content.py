@@ -1,0 +1,128 @@
+"""Read what each resolution says: law citations, bodies, programmes, demands,
+dates, amounts and references, each placed at its paragraph and lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import mentions
+from .citations import CitationReader
+from .demands import read_demands
+from .lexicon import bodies, laws, programmes
+from .model import (
+    Amount,
+    Citation,
+    Collection,
+    Content,
+    DateMention,
+    Demand,
+    Mention,
+    Place,
+    Reference,
+    Resolution,
+    Text,
+)
+
+
+def _parts(r: Resolution) -> Iterator[tuple[str, int | None, int, Text]]:
+    """(part, index, unnumbered order, text) for every piece of a resolution's text."""
+    yield "title", None, 0, r.title
+    if r.subtitle:
+        yield "subtitle", None, 0, r.subtitle
+    unnumbered = 0
+    for p in r.paragraphs:
+        if p.number is None:
+            unnumbered += 1
+        yield "paragraph", p.number, unnumbered if p.number is None else 0, p.text
+    for i, n in enumerate(r.protocol_notes, start=1):
+        yield "note", i, 0, n.text
+
+
+def _place(part: str, index: int | None, unnumbered: int, text: Text, offset: int) -> Place:
+    span = text.span_at(offset)
+    return Place(
+        part,
+        index,
+        span.source_line if span else None,
+        span.official_line if span else None,
+        unnumbered,
+    )
+
+
+def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Content:
+    reader = reader or CitationReader()
+    citations, bodies_, programmes_, demands, dates, amounts, references = [], [], [], [], [], [], []
+    group_base = 0
+    for part, index, unnumbered, text in _parts(r):
+        s = text.text
+        place = lambda offset: _place(part, index, unnumbered, text, offset)  # noqa: E731
+        found = reader.read(s)
+        for f in found:
+            citations.append(
+                Citation(
+                    law=f.law,
+                    section=f.section,
+                    subsection=f.parts.get("subsection"),
+                    sentence=f.parts.get("sentence"),
+                    number=f.parts.get("number"),
+                    letter=f.parts.get("letter"),
+                    article=f.article,
+                    following=f.following,
+                    text=s[f.start : f.end].strip(),
+                    place=place(f.start),
+                    group=group_base + f.group,
+                    in_conjunction_with=(
+                        group_base + f.in_conjunction_with if f.in_conjunction_with is not None else None
+                    ),
+                )
+            )
+        group_base += 1 + max((f.group for f in found), default=-1)
+        for hit in bodies().find(s):
+            bodies_.append(Mention(hit.entry.key, s[hit.start : hit.end], place(hit.start)))
+        program_hits = programmes().find(s)
+        for hit in program_hits:
+            programmes_.append(Mention(hit.entry.key, s[hit.start : hit.end], place(hit.start)))
+        if part == "paragraph":
+            law_hits = laws().find(s)
+            for d in read_demands(s):
+                inside = lambda h: d.sentence.start <= h.start < d.sentence.end  # noqa: E731
+                concerns = [h.entry.key for h in program_hits if inside(h)]
+                concerns += [h.entry.key for h in law_hits if inside(h)]
+                demands.append(
+                    Demand(
+                        d.kind,
+                        d.verb,
+                        d.addressees,
+                        d.sentence.text,
+                        place(d.sentence.start),
+                        tuple(dict.fromkeys(concerns)),
+                    )
+                )
+        for span, value in mentions.dates(s):
+            dates.append(DateMention(value, s[span.start : span.end], place(span.start)))
+        for span, value, currency in mentions.amounts(s):
+            amounts.append(Amount(value, currency, s[span.start : span.end], place(span.start)))
+        for span, body, number, day, top in mentions.references(s):
+            references.append(Reference(body, number, day, top, s[span.start : span.end], place(span.start)))
+    return Content(
+        tuple(citations),
+        tuple(bodies_),
+        tuple(programmes_),
+        tuple(demands),
+        tuple(dates),
+        tuple(amounts),
+        tuple(references),
+    )
+
+
+def read_content(collection: Collection) -> dict[str, Content]:
+    """Resolution id -> its content; references to the document's own conference
+    ("Zur 20. Integrationsministerkonferenz") are not references."""
+    reader = CitationReader()
+    own = collection.conference.number
+    result = {}
+    for r in collection.resolutions:
+        content = read_resolution(r, reader)
+        refs = tuple(x for x in content.references if not (x.body == "IntMK" and x.number == own))
+        result[r.id] = Content(**{**content.__dict__, "references": refs})
+    return result
