@@ -30,6 +30,13 @@ PARAMS = {
     "resolutions": [{}, {"conference": "20"}],
     "resolutions-per-land": [{}],
     "sponsored-by": [{"land": "Bayern"}, {"land": "Berlin", "conference": "20"}],
+    "cites": [{"law": "AufenthG"}, {"law": "BeschV", "section": "32", "subsection": "2", "number": "5"},
+              {"law": "Aufenthaltsgesetz", "section": "24", "conference": "20"}],
+    "laws-ranked": [{}, {"conference": "20"}],
+    "demands": [{}, {"addressee": "BMI"}, {"addressee": "Bund", "about": "MBE"}, {"addressee": "Länder"},
+                {"about": "AufenthG", "conference": "20"}],
+    "demands-per-addressee": [{}, {"conference": "20"}],
+    "demands-per-programme": [{}],
 }
 
 
@@ -220,3 +227,64 @@ def test_two_collections_in_one_store(tmp_path):
     assert notes18 == [("2.9b", ["Bayern"]), ("4", ["Bayern", "Sachsen"])]
     co = json.loads(runner.invoke(app, ["coalitions", "-c", "18", "-f", "json", "--out", str(out)]).stdout)
     assert {l["land"]: l["sponsored"] for l in co["lands"]}["Bremen"] == 2  # 2.9b (all) and 4
+
+
+def test_cites_command_matches_sections_and_laws(out_dir):
+    import json
+
+    def run(*args):
+        result = runner.invoke(app, ["cites", *args, "--out", str(out_dir), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    section = run("§ 24 AufenthG")
+    assert [r["resolution"] for r in section] == ["6.6"]
+    assert [c["line"] for c in section[0]["citations"]] == [None, 5, 11, 27, 30]  # the title has no line number
+    whole_law = {r["resolution"] for r in run("AufenthG")}
+    assert whole_law == {"2.1.b", "4.8", "6.5", "6.6", "7.4"}
+    narrow = run("§ 32 Abs. 2 Nr. 5 BeschV")
+    assert narrow == [{"conference": "20", "resolution": "6.1",
+                       "title": "Ausländerbehörden entlasten - Integration ermöglichen",
+                       "citations": [{"text": "§ 32 Abs. 2 Nr. 5 BeschV", "line": 18, "source_line": 1892}]}]
+    assert {r["resolution"] for r in run("Beschäftigungsverordnung")} == {"6.1", "6.6", "7.4"}
+    assert run("§ 24 AufenthG", "--conference", "19") == []
+
+
+def test_cites_unknown_law_suggests_close_matches(out_dir):
+    result = runner.invoke(app, ["cites", "Aufenthaltsgestz", "--out", str(out_dir)])
+    assert result.exit_code == 2
+    assert "unknown law 'Aufenthaltsgestz'" in result.output and "'Aufenthaltsgesetz'" in result.output
+
+
+def test_demands_command_filters_by_addressee_and_topic(out_dir):
+    import json
+
+    def run(*args):
+        result = runner.invoke(app, ["demands", *args, "--out", str(out_dir), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    everything = run()
+    assert len(everything) == 66
+    to_laender = run("--to", "Länder")
+    assert [(d["resolution"], d["paragraph"]) for d in to_laender] == [("5.1", 3), ("7.7", 4), ("7.7", 5)]
+    assert to_laender[0]["addressees"] == ["Bund", "Die Länder der Bundesrepublik Deutschland"]
+    mbe_of_bund = run("--to", "Bundesregierung", "--about", "MBE")
+    assert [(d["resolution"], d["paragraph"], d["verb"]) for d in mbe_of_bund] == [("4.5", 2, "auffordern")]
+    mandates = [d for d in everything if d["kind"] == "mandate"]
+    assert [(d["resolution"], d["addressees"]) for d in mandates] == [("3.1", ["Länderoffene Arbeitsgruppe der IntMK"]), ("3.1", ["Hessen"]), ("3.1", ["Hessen"])]
+    bad = runner.invoke(app, ["demands", "--to", "BAMPF", "--out", str(out_dir)])
+    assert bad.exit_code == 2 and "'BAMF'" in bad.output
+
+
+def test_resolution_law_view(built_2025):
+    from intmk_graph.nx_view import resolution_law
+
+    g = resolution_law(union_graph(built_2025.dataset))
+    assert g["20/6.5"]["§ 25a AufenthG"]["weight"] == 3
+    assert g["§ 104c AufenthG"]["AufenthG"]["relation"] == "part_of"
+    assert g.nodes["§ 104c AufenthG"]["url"] == "https://www.gesetze-im-internet.de/aufenthg_2004/__104c.html"
+    assert g.nodes["Bundespartizipationsgesetz"]["proposed"] is True
+    assert sorted(n for n, d in g.nodes(data=True) if d["kind"] == "section") == [
+        "§ 104c AufenthG", "§ 24 AufenthG", "§ 25a AufenthG", "§ 25b AufenthG",
+        "§ 26 BeschV", "§ 3 AsylbLG", "§ 32 BeschV", "§ 9 BeschV"]

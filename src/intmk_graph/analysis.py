@@ -1,4 +1,4 @@
-"""The users' jobs as records: coalitions among the Länder and dissent (protocol notes)."""
+"""The users' jobs as records: coalitions, dissent, law citations and demands."""
 
 from __future__ import annotations
 
@@ -78,4 +78,63 @@ def dissent(graph: Graph, conference: int | None = None, land: str | None = None
             },
         )
         record["by"].append(r["by"])
+    return list(records.values())
+
+
+def cites(graph: Graph, law: str, conference: int | None = None) -> list[dict]:
+    """The resolutions citing a law (any of its sections) or one section, each with
+    the citing texts and their official lines. ``law`` is what a user types:
+    "AufenthG", "Beschäftigungsverordnung", "§ 32 Abs. 2 Nr. 5 BeschV"."""
+    from .names import law_query
+
+    q = law_query(law)
+    params = {"law": q.law.abbr or q.law.label}
+    for key in ("section", "subsection", "number"):
+        if getattr(q, key):
+            params[key] = getattr(q, key)
+    if conference is not None:
+        params["conference"] = str(conference)
+    names, data = rows(graph.query(bind(saved_query("cites"), params)))
+    records: dict[tuple, dict] = {}
+    for row in data:
+        r = dict(zip(names, (plain(v) for v in row)))
+        record = records.setdefault(
+            (r["conference"], r["top"]),
+            {"conference": str(r["conference"]), "resolution": r["top"], "title": r["title"], "citations": []},
+        )
+        citation = {"text": r["text"], "line": r["line"], "source_line": r["source_line"]}
+        if citation not in record["citations"]:  # "§§ 25a bzw. 25b" is one text for two sections
+            record["citations"].append(citation)
+    return list(records.values())
+
+
+def demands(graph: Graph, to: str | None = None, about: str | None = None, conference: int | None = None) -> list[dict]:
+    """One record per demand with all its addressees, optionally only those addressed
+    to a body (``to``) or concerning a programme or law (``about``)."""
+    params = {}
+    if to is not None:
+        params["addressee"] = to
+    if about is not None:
+        params["about"] = about
+    if conference is not None:
+        params["conference"] = str(conference)
+    names, data = rows(graph.query(bind(saved_query("demands"), params)))
+    records: dict[tuple, dict] = {}
+    for row in data:
+        r = dict(zip(names, (plain(v) for v in row)))
+        record = records.setdefault(
+            (r["conference"], r["top"], r["text"], r["line"]),
+            {
+                "conference": str(r["conference"]),
+                "resolution": r["top"],
+                "paragraph": r["paragraph"],
+                "kind": r["kind"],
+                "verb": r["verb"],
+                "addressees": [],
+                "text": r["text"],
+                "line": r["line"],
+            },
+        )
+        if r["to"] != "-" and r["to"] not in record["addressees"]:
+            record["addressees"].append(r["to"])
     return list(records.values())

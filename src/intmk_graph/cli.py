@@ -360,6 +360,112 @@ def dissent_command(
         console.print(table)
 
 
+@app.command("cites")
+def cites_command(
+    law: Annotated[str, typer.Argument(help='A law or section: AufenthG, Beschäftigungsverordnung, "§ 24 AufenthG", "§ 32 Abs. 2 Nr. 5 BeschV".')],
+    conference: ConferenceOpt = None,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    store: StoreOpt = StoreKind.oxigraph,
+    out: OutDirOpt = Path("output"),
+):
+    """The resolutions citing a law (all its sections) or one section, with the citing text and line."""
+    from .analysis import cites
+
+    with library_errors():
+        dataset = open_dataset(store, out, err_console)
+        try:
+            records = cites(dataset, law, conference)
+        finally:
+            dataset.close()
+    if format is RecordFormat.json:
+        sys.stdout.write(json_text(records))
+    elif format is RecordFormat.csv:
+        sys.stdout.write(csv_text([
+            {"conference": r["conference"], "resolution": r["resolution"], "title": r["title"],
+             "text": c["text"], "line": c["line"] if c["line"] is not None else "", "source_line": c["source_line"]}
+            for r in records for c in r["citations"]
+        ]))
+    else:
+        table = Table(title=f"Resolutions citing {law}", header_style="bold")
+        for col in ("Conf.", "TOP", "Title", "Citations (line)"):
+            table.add_column(col)
+        for r in records:
+            cited = "; ".join(f"{c['text']} ({c['line'] if c['line'] is not None else 'source ' + str(c['source_line'])})" for c in r["citations"])
+            table.add_row(r["conference"], r["resolution"], r["title"], cited)
+        console.print(table)
+        if not records:
+            err_console.print(f"no resolution cites {law}", highlight=False)
+
+
+@app.command("demands")
+def demands_command(
+    to: Annotated[Optional[str], typer.Option("--to", help="Only demands addressed to this body, Land or 'Länder', e.g. Bund, BAMF.")] = None,
+    about: Annotated[Optional[str], typer.Option("--about", help="Only demands concerning this programme or law, e.g. MBE, AufenthG.")] = None,
+    conference: ConferenceOpt = None,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    store: StoreOpt = StoreKind.oxigraph,
+    out: OutDirOpt = Path("output"),
+):
+    """What the conference demands of whom: verb, addressees, paragraph and sentence."""
+    from .analysis import demands
+
+    with library_errors():
+        dataset = open_dataset(store, out, err_console)
+        try:
+            records = demands(dataset, to, about, conference)
+        finally:
+            dataset.close()
+    if format is RecordFormat.json:
+        sys.stdout.write(json_text(records))
+    elif format is RecordFormat.csv:
+        sys.stdout.write(csv_text([{**r, "addressees": "; ".join(r["addressees"]),
+                                    "paragraph": r["paragraph"] if r["paragraph"] is not None else "",
+                                    "line": r["line"] if r["line"] is not None else ""} for r in records]))
+    else:
+        table = Table(title="Demands", header_style="bold")
+        for col in ("TOP", "Z.", "verb", "to", "sentence", "line"):
+            table.add_column(col)
+        for r in records:
+            table.add_row(r["resolution"], str(r["paragraph"] or ""), r["verb"] + (" (mandate)" if r["kind"] == "mandate" else ""),
+                          ", ".join(r["addressees"]) or "–", r["text"], str(r["line"] or ""))
+        console.print(table)
+        console.print(f"{len(records)} demands", highlight=False)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    expected: Annotated[Path, typer.Argument(help="A hand annotation (TOML), e.g. tests/data/expected-2025.toml.")],
+    file: Annotated[Optional[Path], typer.Argument(help="The annotated document (default: the bundled 2025 collection).")] = None,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    show: Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")] = False,
+):
+    """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding."""
+    from .quality import evaluate, load_expectations
+
+    with library_errors():
+        (collection,) = parse_all([file] if file else None)
+        report = evaluate(collection, load_expectations(expected))
+    records = [
+        {"kind": k, "expected": s.expected, "found": s.found, "correct": s.correct,
+         "precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
+        for k, s in report.scores.items()
+    ]
+    if format is not RecordFormat.table:
+        print_records(records, format, [], "")
+        return
+    table = Table(title=f"Reader against {expected.name}", header_style="bold")
+    for col in ("kind", "expected", "found", "correct", "precision", "recall", "F1"):
+        table.add_column(col, justify="left" if col == "kind" else "right")
+    for r in records:
+        table.add_row(r["kind"], str(r["expected"]), str(r["found"]), str(r["correct"]),
+                      f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}")
+    console.print(table)
+    if show:
+        for label, items in (("missed", report.missed), ("spurious", report.spurious)):
+            for category, rid, item in items:
+                console.print(f"{label} {category} TOP {rid}: {item}", highlight=False)
+
+
 @app.command("validate")
 def validate_command(
     graph: Annotated[

@@ -11,6 +11,12 @@ Views and their attributes:
   sponsored together) and ``resolutions`` (sorted ``"20/TOP 6.5"`` labels).
 * :func:`land_resolution` — bipartite graph; Land nodes have ``bipartite=0``, resolution
   nodes (``"20/6.5"``) ``bipartite=1`` with ``title`` and ``decision``.
+* :func:`resolution_law` — directed citation graph. Resolution nodes (``"20/6.5"``,
+  ``kind="resolution"``, ``title``) point to section nodes (``"§ 24 AufenthG"``,
+  ``kind="section"``, ``law``, ``url``) or, for laws named without a section, to law
+  nodes (``"AufenthG"``, ``kind="law"``, ``label``, ``proposed``); each section points
+  to its law with ``relation="part_of"``. Citation edges carry ``relation="cites"`` and
+  ``weight`` (how often the resolution cites it).
 * :func:`typed_graph` — the whole graph as a ``MultiDiGraph``: one node per IRI with
   ``type`` (local name of its rdf:type, ``"Thing"`` if untyped) and ``label``; one edge per
   triple between IRIs with ``predicate`` (prefixed name). Literals become node attributes.
@@ -120,6 +126,45 @@ def land_resolution(graph: Graph, conference: int | None = None):
         g.add_node(key, bipartite=1, title=entry["title"], decision=entry["decision"] or "")
         for land in sorted(entry["sponsors"]):
             g.add_edge(land, key)
+    return g
+
+
+CITATIONS = """
+PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+SELECT ?conference ?top ?title ?abbr ?label ?proposed ?section ?url WHERE {
+  ?r intmk:hasCitation ?c ; intmk:agendaItem ?top ; dcterms:title ?title ;
+     intmk:adoptedAt/intmk:conferenceNumber ?conference .
+  ?c intmk:citesLaw ?law .
+  ?law skos:notation ?abbr ; skos:prefLabel ?label . FILTER(LANG(?label) = "de")
+  BIND(EXISTS { ?law a intmk:ProposedLaw } AS ?proposed)
+  OPTIONAL { ?c intmk:citesSection ?s . ?s intmk:sectionNumber ?section . OPTIONAL { ?s schema:url ?url } }
+}"""
+
+
+def resolution_law(graph: Graph, conference: int | None = None):
+    """Directed resolution → section → law citation graph (see module docstring)."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    for row in sorted(graph.query(CITATIONS), key=lambda r: tuple(str(v) for v in r)):
+        if conference is not None and int(row.conference) != conference:
+            continue
+        res = f"{row.conference}/{row.top}"
+        law = str(row.abbr)
+        g.add_node(res, kind="resolution", title=str(row.title))
+        g.add_node(law, kind="law", label=str(row.label), proposed=bool(row.proposed.toPython()))
+        target = law
+        if row.section is not None:
+            target = f"§ {row.section} {law}"
+            g.add_node(target, kind="section", law=law, url=str(row.url) if row.url is not None else "")
+            g.add_edge(target, law, relation="part_of")
+        if g.has_edge(res, target):
+            g[res][target]["weight"] += 1
+        else:
+            g.add_edge(res, target, relation="cites", weight=1)
     return g
 
 

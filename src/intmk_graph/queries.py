@@ -29,7 +29,7 @@ from .vocab import laender
 HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.+)$")
 PARAM = re.compile(r"^(?P<name>\w+)\s*\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*(?P<help>.*)$")
 WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-PARAM_TYPES = ("land", "string", "integer", "iri", "law")
+PARAM_TYPES = ("land", "string", "integer", "iri", "law", "body", "topic")
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,12 @@ def term_for(param: Parameter, value: str):
         if land is None:
             raise UnknownNameError(f"{value!r} is not a German Land (parameter {param.name})")
         return land.iri
+    if param.type in ("law", "body", "topic"):
+        from . import names
+
+        if param.type == "law":
+            return names.law_query(value).law.iri
+        return names.addressee(value) if param.type == "body" else names.topic(value)
     if param.type == "integer":
         if not re.fullmatch(r"-?\d+", value.strip()):
             raise QueryError(f"parameter {param.name} expects an integer, got {value!r}")

@@ -14,12 +14,14 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from .model import Collection, Conference, Decision, Paragraph, ProtocolNote, Resolution, Text
-from .namespaces import DEFAULT_BASE, ID, INTMK, PREFIXES, SCHEMA
+from .lexicon import bodies, laws, programmes
+from .model import Collection, Conference, Content, Decision, Paragraph, Place, Resolution, Text
+from .namespaces import DEFAULT_BASE, ELI, ID, INTMK, PREFIXES, SCHEMA
 from .vocab import laender, load_turtle
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
-REFERENCE_FILES = ("laender.ttl",)
+REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")
+PORTAL = "https://www.gesetze-im-internet.de/"
 INTMK_BODY = ID["body/IntMK"]
 
 
@@ -110,6 +112,10 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
 
     for resolution in collection.resolutions:
         _resolution(g, minter, conf, collection.slug, doc, conf_iri, resolution)
+        content = collection.content.get(resolution.id)
+        if content is not None:
+            node = minter.resolution(conf.number, conf.kind, resolution.id, collection.slug)
+            _content(g, minter, node, doc, content)
     return g
 
 
@@ -163,6 +169,153 @@ def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
         g.add((n, INTMK.text, _de(note.text.text)))
         g.add((n, PROV.wasDerivedFrom, doc))
         _lines(g, n, note.text, first_source_line=note.source_line)
+
+
+def _int(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def place_iri(resolution: URIRef, place: Place) -> URIRef:
+    """The paragraph or note a finding sits in; the resolution for title findings."""
+    if place.part == "paragraph":
+        if place.index is not None:
+            return URIRef(f"{resolution}/p/{place.index}")
+        return URIRef(f"{resolution}/text/{place.unnumbered}")
+    if place.part == "note":
+        return URIRef(f"{resolution}/note/{place.index}")
+    return resolution
+
+
+def _finding(g: Graph, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRef, place: Place, text: str) -> None:
+    g.add((node, RDF.type, cls))
+    g.add((node, INTMK.inParagraph, place_iri(resolution, place)))
+    g.add((node, INTMK.surfaceText, Literal(text)))
+    g.add((node, PROV.wasDerivedFrom, doc))
+    if place.source_line is not None:
+        g.add((node, INTMK.sourceLine, _int(place.source_line)))
+    if place.official_line is not None:
+        g.add((node, INTMK.lineNumber, _int(place.official_line)))
+
+
+def section_iri(law: URIRef, section: str, article: bool = False) -> URIRef:
+    return URIRef(f"{law}/{'art' if article else 'para'}/{section}")
+
+
+def section_url(folder: str, section: str, article: bool = False) -> str:
+    """The law portal page of a section: ``aufenthg_2004/__24.html``, ``gg/art_50.html``."""
+    return f"{PORTAL}{folder}/{'art_' if article else '__'}{section}.html"
+
+
+def _portal_folder(law: URIRef) -> str | None:
+    value = load_turtle("laws.ttl").value(law, INTMK.portalFolder)
+    return str(value) if value is not None else None
+
+
+def meeting_iri(minter: "Minter", body: str, number: int | None, day) -> URIRef:
+    if body == "IntMK":
+        return minter.conference(number, None)
+    return ID[f"meeting/{body}/{number if number is not None else day.isoformat()}"]
+
+
+def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Content) -> None:
+    """Citations, mentions, demands, dates, amounts and references of one resolution."""
+    law_entries = laws().entries
+    first_of_group: dict[int, URIRef] = {}
+    for i, c in enumerate(content.citations, start=1):
+        first_of_group.setdefault(c.group, URIRef(f"{node}/citation/{i}"))
+    for i, c in enumerate(content.citations, start=1):
+        cit = URIRef(f"{node}/citation/{i}")
+        law = law_entries[c.law].iri
+        g.add((node, INTMK.hasCitation, cit))
+        _finding(g, cit, INTMK.Citation, node, doc, c.place, c.text)
+        g.add((cit, INTMK.citesLaw, law))
+        if c.section:
+            sec = section_iri(law, c.section, c.article)
+            g.add((cit, INTMK.citesSection, sec))
+            g.add((node, ELI.cites, sec))
+            g.add((sec, RDF.type, INTMK.LawSection))
+            g.add((sec, ELI.is_part_of, law))
+            g.add((sec, INTMK.sectionNumber, Literal(c.section)))
+            sign = "Art." if c.article else "§"
+            g.add((sec, RDFS.label, _de(f"{sign} {c.section} {law_entries[c.law].abbr or law_entries[c.law].label}")))
+            if folder := _portal_folder(law):
+                g.add((sec, SCHEMA.url, Literal(section_url(folder, c.section, c.article), datatype=XSD.anyURI)))
+        else:
+            g.add((node, ELI.cites, law))
+        for prop, value in (
+            (INTMK.subsection, c.subsection),
+            (INTMK.sentenceNumber, c.sentence),
+            (INTMK.itemNumber, c.number),
+            (INTMK.letter, c.letter),
+        ):
+            if value:
+                g.add((cit, prop, Literal(value)))
+        if c.following:
+            g.add((cit, INTMK.followingSections, Literal(True)))
+        if c.in_conjunction_with is not None and c.in_conjunction_with in first_of_group:
+            g.add((cit, INTMK.inConjunctionWith, first_of_group[c.in_conjunction_with]))
+    mentions = [(m, bodies().entries[m.key].iri, INTMK.mentions) for m in content.bodies]
+    mentions += [(m, programmes().entries[m.key].iri, INTMK.concernsProgramme) for m in content.programmes]
+    mentions.sort(key=lambda t: (t[0].place.source_line or 0, t[0].place.part, t[0].key))
+    for i, (m, target, link) in enumerate(mentions, start=1):
+        mention = URIRef(f"{node}/mention/{i}")
+        g.add((node, INTMK.hasMention, mention))
+        _finding(g, mention, INTMK.Mention, node, doc, m.place, m.text)
+        g.add((mention, INTMK.mentionOf, target))
+        g.add((node, link, target))
+    for i, d in enumerate(content.demands, start=1):
+        demand = URIRef(f"{node}/demand/{i}")
+        g.add((node, INTMK.makesDemand, demand))
+        _finding(g, demand, INTMK.Mandate if d.kind == "mandate" else INTMK.Demand, node, doc, d.place, d.text)
+        g.add((demand, INTMK.verb, Literal(d.verb)))
+        for a in d.addressees:
+            g.add((demand, INTMK.addressee, addressee_iri(a)))
+        for key in d.concerns:
+            entry = programmes().entries.get(key) or law_entries[key]
+            g.add((demand, INTMK.concerns, entry.iri))
+    for i, d in enumerate(content.dates, start=1):
+        date_node = URIRef(f"{node}/date/{i}")
+        g.add((node, INTMK.hasDate, date_node))
+        _finding(g, date_node, INTMK.DateMention, node, doc, d.place, d.text)
+        if isinstance(d.value, tuple):
+            g.add((date_node, INTMK.dateValue, Literal(d.iso, datatype=XSD.gYearMonth)))
+        else:
+            g.add((date_node, INTMK.dateValue, Literal(d.value)))
+    for i, a in enumerate(content.amounts, start=1):
+        amount = URIRef(f"{node}/amount/{i}")
+        g.add((node, INTMK.hasAmount, amount))
+        _finding(g, amount, SCHEMA.MonetaryAmount, node, doc, a.place, a.text)
+        # The canonical lexical form ("77500000.0"), so Turtle round trips are exact.
+        lexical = f"{int(a.value)}.0" if a.value == a.value.to_integral_value() else str(a.value)
+        g.add((amount, SCHEMA.value, Literal(lexical, datatype=XSD.decimal)))
+        g.add((amount, SCHEMA.currency, Literal(a.currency)))
+    for i, ref in enumerate(content.references, start=1):
+        reference = URIRef(f"{node}/reference/{i}")
+        meeting = meeting_iri(minter, ref.body, ref.number, ref.date)
+        g.add((node, INTMK.hasReference, reference))
+        _finding(g, reference, INTMK.Reference, node, doc, ref.place, ref.text)
+        g.add((reference, INTMK.mentionOf, meeting))
+        g.add((node, INTMK.refersTo, meeting))
+        if ref.top:
+            g.add((reference, INTMK.agendaItem, Literal(ref.top)))
+        if ref.body != "IntMK":
+            g.add((meeting, RDF.type, INTMK.Meeting))
+            g.add((meeting, INTMK.meetingOf, bodies().entries[ref.body].iri))
+            label = f"{ref.number}. {ref.body}" if ref.number is not None else f"{ref.body} vom {ref.date.isoformat()}"
+            g.add((meeting, RDFS.label, _de(label)))
+            if ref.date is not None:
+                g.add((meeting, INTMK.meetingDate, Literal(ref.date)))
+            if ref.number is not None:
+                g.add((meeting, INTMK.conferenceNumber, _int(ref.number)))
+
+
+def addressee_iri(name: str) -> URIRef:
+    """A body key, a Land's canonical name, or "Länder" (the Länder as a whole)."""
+    if name == "Länder":
+        return ID.laender
+    if name in laender().by_name:
+        return laender().by_name[name].iri
+    return bodies().entries[name].iri
 
 
 def paragraph_iri(resolution: URIRef, paragraph: Paragraph, unnumbered_index: int) -> URIRef:

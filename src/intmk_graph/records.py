@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Collection, Resolution
+from .lexicon import bodies, laws, programmes
+from .namespaces import INTMK
+from .model import Citation, Collection, Content, Place, Resolution
 
 
 def resolution_record(collection: Collection, r: Resolution) -> dict:
@@ -30,6 +32,87 @@ def resolution_record(collection: Collection, r: Resolution) -> dict:
             "first_line": r.first_line,
             "last_line": r.last_line,
         },
+        **content_record(collection.content.get(r.id) or Content()),
+    }
+
+
+def _line(place: Place) -> int | None:
+    """The official line number people cite, or the source line where there is none."""
+    return place.official_line if place.official_line is not None else place.source_line
+
+
+def _where(place: Place) -> dict:
+    return {
+        "part": place.part,
+        "paragraph": place.index if place.part == "paragraph" else None,
+        "line": place.official_line,
+        "source_line": place.source_line,
+    }
+
+
+def citation_record(c: Citation) -> dict:
+    entry = laws().entries[c.law]
+    return {
+        "law": entry.abbr or entry.label,
+        "section": c.section,
+        "subsection": c.subsection,
+        "sentence": c.sentence,
+        "number": c.number,
+        "letter": c.letter,
+        "article": c.article,
+        "following": c.following,
+        "proposed": INTMK.ProposedLaw in entry.types,
+        "text": c.text,
+        "line": _line(c.place),
+        "where": _where(c.place),
+    }
+
+
+def _entity(lexicon, key: str) -> dict:
+    entry = lexicon.entries[key]
+    return {"id": key, "label": entry.label, "abbr": entry.abbr}
+
+
+def _amount(value) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def content_record(content: Content) -> dict:
+    """The record keys read from a resolution's text: laws, bodies, programmes,
+    demands, dates, amounts, references. Bodies and programmes once each, in order
+    of first mention."""
+    return {
+        "laws": [citation_record(c) for c in content.citations],
+        "bodies": [_entity(bodies(), k) for k in dict.fromkeys(m.key for m in content.bodies)],
+        "programmes": [_entity(programmes(), k) for k in dict.fromkeys(m.key for m in content.programmes)],
+        "demands": [
+            {
+                "paragraph": d.place.index,
+                "kind": d.kind,
+                "verb": d.verb,
+                "addressee": d.addressees[0] if d.addressees else None,
+                "addressees": list(d.addressees),
+                "text": d.text,
+                "concerns": list(d.concerns),
+                "line": _line(d.place),
+            }
+            for d in content.demands
+        ],
+        "dates": [
+            {"date": d.iso, "precision": "month" if isinstance(d.value, tuple) else "day",
+             "text": d.text, "line": _line(d.place)}
+            for d in content.dates
+        ],
+        "amounts": [
+            {"value": _amount(a.value), "currency": a.currency, "text": a.text, "line": _line(a.place)}
+            for a in content.amounts
+        ],
+        "references": [
+            {"conference": ref.body, "number": ref.number,
+             "date": ref.date.isoformat() if ref.date else None, "top": ref.top,
+             "text": ref.text, "line": _line(ref.place)}
+            for ref in content.references
+        ],
     }
 
 
@@ -58,6 +141,14 @@ def flat_record(record: dict) -> dict:
         elif key == "source":
             for sub, subvalue in value.items():
                 flat[f"source_{sub}"] = subvalue
+        elif key == "laws":
+            flat[key] = "; ".join(law_label(v) for v in value)
+        elif key == "demands":
+            flat[key] = "; ".join(
+                f"{d['verb']} → {', '.join(d['addressees']) or '-'}" for d in value
+            )
+        elif key in ("dates", "amounts", "references"):
+            flat[key] = "; ".join(v["text"] for v in value)
         elif isinstance(value, list):
             flat[key] = "; ".join(
                 v if isinstance(v, str) else (v.get("id") or v.get("law") or str(v)) for v in value
@@ -69,3 +160,14 @@ def flat_record(record: dict) -> dict:
         else:
             flat[key] = value
     return flat
+
+
+def law_label(record: dict) -> str:
+    """``§ 32 Abs. 2 Nr. 5 BeschV`` from a law record; the law alone when no section."""
+    if not record["section"]:
+        return record["law"]
+    text = f"{'Art.' if record.get('article') else '§'} {record['section']}"
+    for label, key in (("Abs.", "subsection"), ("Satz", "sentence"), ("Nr.", "number"), ("Buchst.", "letter")):
+        if record.get(key):
+            text += f" {label} {record[key]}"
+    return f"{text} {record['law']}"

@@ -1,0 +1,217 @@
+"""What the resolutions say: citations, bodies, programmes, demands, dates, amounts,
+references - facts of the 2025 document, grammar beyond it, and the measured
+quality against the hand annotation in tests/data/expected-2025.toml."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from intmk_graph.citations import CitationReader
+from intmk_graph.exports import union_graph
+from intmk_graph.demands import read_demands, sentences
+from intmk_graph.lexicon import Lexicon, laws
+from intmk_graph.mentions import amounts, dates, references
+from intmk_graph.namespaces import ELI, ID, INTMK, SCHEMA
+from intmk_graph.quality import citation_key, evaluate, load_expectations
+from intmk_graph.records import resolution_records
+from intmk_graph.vocab import ontology_file
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+TOP = "https://w3id.org/intmk-graph/data/conference/20/top/"
+
+
+def cite(text: str) -> list[tuple]:
+    return [
+        (f.law, f.section, f.parts.get("subsection"), f.parts.get("number"), text[f.start : f.end].strip())
+        for f in CitationReader().read(text)
+    ]
+
+
+# ------------------------------------------------------------------ citation grammar
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("nach § 24 Abs. 1 AufenthG gewährt", [("AufenthG", "24", "1", None, "§ 24 Abs. 1 AufenthG")]),
+        ("§ 32 Abs. 2 Nr. 5 BeschV statt", [("BeschV", "32", "2", "5", "§ 32 Abs. 2 Nr. 5 BeschV")]),
+        ("der §§ 25a bzw. 25b AufenthG", [("AufenthG", "25a", None, None, "§§ 25a bzw. 25b AufenthG"),
+                                         ("AufenthG", "25b", None, None, "§§ 25a bzw. 25b AufenthG")]),
+        ("§§ 18a bis 18c AufenthG", [("AufenthG", s, None, None, "§§ 18a bis 18c AufenthG") for s in ("18a", "18b", "18c")]),
+        ("§§ 3 bis 5 des Asylbewerberleistungsgesetzes",
+         [("AsylbLG", s, None, None, "§§ 3 bis 5 des Asylbewerberleistungsgesetzes") for s in "345"]),
+        ("§ 25a AufenthG oder § 25b AufenthG", [("AufenthG", "25a", None, None, "§ 25a AufenthG"),
+                                                ("AufenthG", "25b", None, None, "§ 25b AufenthG")]),
+        ("§ 3 AsylbLG und § 9 BeschV", [("AsylbLG", "3", None, None, "§ 3 AsylbLG"), ("BeschV", "9", None, None, "§ 9 BeschV")]),
+        ("Art. 50 GG", [("GG", "50", None, None, "Art. 50 GG")]),
+        ("Instrumentarien des Asyl- und Aufenthaltsgesetzes", [("AsylG", None, None, None, "Asyl-"),
+                                                              ("AufenthG", None, None, None, "Aufenthaltsgesetzes")]),
+        ("Sozialgesetzbuches normiert und das Staatsangehörigkeitsrecht", []),
+        ("wie in § 7 geregelt", []),  # no law named: not a citation of some law
+    ],
+)
+def test_citation_grammar(text, expected):
+    assert cite(text) == expected
+
+
+def test_ff_and_in_conjunction_with_are_kept():
+    found = CitationReader().read("§ 60c i. V. m. § 60a AufenthG sowie § 5 ff. StAG")
+    by_section = {f.section: f for f in found}
+    assert by_section["60c"].law == "AufenthG"  # takes the law of its partner
+    assert by_section["60c"].in_conjunction_with == by_section["60a"].group
+    assert by_section["5"].following and by_section["5"].law == "StAG"
+
+
+def test_a_law_added_to_the_vocabulary_is_recognised_without_code():
+    g = Graph()
+    g.parse(data=(ontology_file("laws.ttl")).read_text(encoding="utf-8"), format="turtle")
+    law = ID["law-WoGG"]
+    g.add((law, RDF.type, INTMK.Law))
+    g.add((law, SKOS.inScheme, ID.laws))
+    g.add((law, SKOS.notation, Literal("WoGG")))
+    g.add((law, SKOS.prefLabel, Literal("Wohngeldgesetz", lang="de")))
+    reader = CitationReader(Lexicon(g, "law-"))
+    assert [(f.law, f.section) for f in reader.read("nach § 7 des Wohngeldgesetzes")] == [("WoGG", "7")]
+    assert laws().resolve("Wohngeldgesetz") is None  # the shipped vocabulary is untouched
+
+
+# ------------------------------------------------------------- facts of the 2025 text
+
+
+def content(collection, rid):
+    return collection.content[rid]
+
+
+def test_top_6_5_cites_104c_and_the_pair_25a_25b(collection_2025):
+    keys = [citation_key(c) for c in content(collection_2025, "6.5").citations]
+    assert keys == ["p1: AufenthG § 104c"] + ["p2: AufenthG § 25a", "p2: AufenthG § 25b"] * 3
+    first = content(collection_2025, "6.5").citations[0]
+    assert (first.text, first.place.official_line, first.place.source_line) == ("§ 104c AufenthG", 3, 1966)
+
+
+def test_top_6_1_cites_beschv_down_to_the_number(collection_2025):
+    c = content(collection_2025, "6.1").citations[0]
+    assert (c.law, c.section, c.subsection, c.number, c.place.official_line) == ("BeschV", "32", "2", "5", 18)
+
+
+def test_title_citations_and_laws_without_section(collection_2025):
+    assert citation_key(content(collection_2025, "4.1").citations[0]) == "title: AsylbLG § 3"
+    assert [citation_key(c) for c in content(collection_2025, "4.8").citations] == ["p1: AsylG", "p1: AufenthG"]
+
+
+def test_demands_name_addressee_paragraph_and_concerns(collection_2025):
+    demands = content(collection_2025, "7.2").demands
+    assert [(d.place.index, d.verb, d.addressees) for d in demands] == [
+        (4, "auffordern", ("Bund",)),
+        (5, "appellieren", ("Bund",)),
+        (6, "auffordern", ("BA", "KommunaleTraeger")),
+        (8, "auffordern", ("Bund",)),
+    ]
+    assert demands[0].concerns == ("IntV",)
+    mbe = content(collection_2025, "4.5").demands[0]
+    assert (mbe.addressees, mbe.concerns) == (("Bundesregierung",), ("MBE",))
+
+
+def test_history_is_not_a_demand_and_beauftragt_is_a_mandate(collection_2025):
+    texts = [d.text for d in content(collection_2025, "2.1.b").demands]
+    assert not any("forderte" in t or "wurde der SVR" in t for t in texts)
+    mandates = [(d.place.index, d.addressees) for d in content(collection_2025, "3.1").demands if d.kind == "mandate"]
+    assert mandates == [(5, ("LAG",)), (6, ("Hessen",)), (6, ("Hessen",))]
+
+
+def test_sentences_do_not_break_at_ordinals_or_abbreviations():
+    text = "Sie weisen auf die 19. IntMK hin, z. B. bzgl. der u.a. genannten Kurse. Der Bund wird gebeten."
+    assert [s.text for s in sentences(text)] == [
+        "Sie weisen auf die 19. IntMK hin, z. B. bzgl. der u.a. genannten Kurse.",
+        "Der Bund wird gebeten.",
+    ]
+    assert [d.addressees for d in read_demands(text)] == [("Bund",)]
+
+
+def test_dates_amounts_and_references():
+    assert [v for _, v in dates("vom 10.05.2023, am 4. März 2026 und vom Juli 2024")] == [
+        date(2023, 5, 10), date(2026, 3, 4), (2024, 7)]
+    assert [(v, c) for _, v, c in amounts("77,5 Mio. Euro, 0,5 Mrd. Euro, ca. 480.000 EUR")] == [
+        (Decimal("77500000"), "EUR"), (Decimal("500000000"), "EUR"), (Decimal("480000"), "EUR")]
+    refs = references("dem Beschluss der 101. ASMK unter TOP 6.2 und dem MPK-Beschluss vom 10. Mai 2023 sowie vom 6. November 2023")
+    assert [(b, n, d, t) for _, b, n, d, t in refs] == [
+        ("ASMK", 101, None, "6.2"), ("MPK", None, date(2023, 5, 10), None), ("MPK", None, date(2023, 11, 6), None)]
+
+
+def test_the_own_conference_is_not_a_reference(collection_2025):
+    assert content(collection_2025, "2.1.a").references == ()
+    assert [(r.body, r.number) for r in content(collection_2025, "1.3").references] == [("IntMK", 19)]
+
+
+# ------------------------------------------------------------------- graph, records
+
+
+def test_sections_are_parts_of_their_law_with_portal_links(built_2025):
+    g = union_graph(built_2025.dataset)
+    section = URIRef(str(ID["law-AufenthG"]) + "/para/104c")
+    assert (URIRef(TOP + "6.5"), ELI.cites, section) in g
+    assert (section, ELI.is_part_of, ID["law-AufenthG"]) in g
+    assert (section, SCHEMA.url, None) in g
+    url = str(next(g.objects(section, SCHEMA.url)))
+    assert url == "https://www.gesetze-im-internet.de/aufenthg_2004/__104c.html"
+    # A law without a portal folder gets no link.
+    assert not list(g.objects(URIRef(str(ID["law-BVaDiG"])), SCHEMA.url))
+
+
+def test_every_demand_records_where_it_was_read(built_2025):
+    g = union_graph(built_2025.dataset)
+    demand = URIRef(TOP + "6.4/demand/1")
+    assert (demand, RDF.type, INTMK.Demand) in g
+    assert (demand, INTMK.addressee, ID["body-Bund"]) in g
+    assert (demand, INTMK.inParagraph, URIRef(TOP + "6.4/p/1")) in g
+    assert g.value(demand, INTMK.lineNumber).toPython() == 1
+    assert (demand, INTMK.concerns, ID["programme-AVB"]) in g
+
+
+def test_records_carry_the_content_keys(collection_2025):
+    records = {r["id"]: r for r in resolution_records([collection_2025])}
+    laws_6_6 = records["6.6"]["laws"]
+    assert laws_6_6[1] == {
+        "law": "AufenthG", "section": "24", "subsection": "1", "sentence": None, "number": None,
+        "letter": None, "article": False, "following": False, "proposed": False,
+        "text": "§ 24 Abs. 1 AufenthG", "line": 5,
+        "where": {"part": "paragraph", "paragraph": 1, "line": 5, "source_line": 2011},
+    }
+    assert {"id": "MBE", "label": "Migrationsberatung für Erwachsene", "abbr": "MBE"} in records["4.5"]["programmes"]
+    assert [l["proposed"] for l in records["4.3"]["laws"]] == [True, False, False]
+    assert records["4.5"]["amounts"] == [{"value": 77500000, "currency": "EUR", "text": "77,5 Mio. Euro", "line": 15}]
+    assert {"date": "2024-07", "precision": "month", "text": "Juli 2024", "line": 16} in records["4.5"]["dates"]
+    assert records["7.7"]["references"][0]["top"] == "6.2"
+
+
+# ------------------------------------------------------------------ measured quality
+
+
+@pytest.fixture(scope="module")
+def quality(collection_2025):
+    return evaluate(collection_2025, load_expectations(DATA / "expected-2025.toml"))
+
+
+def test_the_annotation_covers_every_resolution(collection_2025):
+    assert set(load_expectations(DATA / "expected-2025.toml")) == {r.id for r in collection_2025.resolutions}
+
+
+def test_law_citations_are_exact(quality):
+    for category in ("sections", "citations"):
+        s = quality.scores[category]
+        assert (s.precision, s.recall) == (1.0, 1.0), (category, quality.missed, quality.spurious)
+    assert quality.scores["sections"].expected == 16
+
+
+@pytest.mark.parametrize("category, threshold", [("bodies", 0.95), ("programmes", 0.95), ("demands", 0.90)])
+def test_quality_thresholds(quality, category, threshold):
+    s = quality.scores[category]
+    assert s.f1 >= threshold, [m for m in quality.missed + quality.spurious if m[0] == category]
