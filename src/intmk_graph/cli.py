@@ -177,8 +177,21 @@ def resolutions_command(
     console.print(table)
 
 
+def _store_kind(value: str) -> str:
+    from .store import is_endpoint
+
+    if value in (k.value for k in StoreKind) or is_endpoint(value):
+        return value
+    raise typer.BadParameter(f"{value!r}: expected oxigraph, memory, or the http(s) URL of a SPARQL endpoint")
+
+
 StoreOpt = Annotated[
-    StoreKind, typer.Option("--store", help="Embedded Oxigraph store under OUT/store, or rdflib's memory store.")
+    str,
+    typer.Option(
+        "--store",
+        callback=_store_kind,
+        help="oxigraph (embedded store under OUT/store), memory (rdflib), or the URL of a SPARQL endpoint.",
+    ),
 ]
 OutDirOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder of the built graph and store.")]
 ConferenceOpt = Annotated[Optional[int], typer.Option("--conference", "-c", help="Only this conference number.")]
@@ -227,7 +240,7 @@ def query_command(
         Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a saved query's parameter.")
     ] = None,
     format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
-    store: StoreOpt = StoreKind.oxigraph,
+    store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
     """Run a SPARQL query (string, --file, or a saved query's name) on the graph.
@@ -291,7 +304,7 @@ def coalitions_command(
         bool, typer.Option("--without-joint", help="Leave out joint motions of all 16 Länder.")
     ] = False,
     format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
-    store: StoreOpt = StoreKind.oxigraph,
+    store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
     """Co-sponsorship among the Länder: pairs, communities, centrality, lone sponsors."""
@@ -333,7 +346,7 @@ def dissent_command(
     conference: ConferenceOpt = None,
     land: Annotated[Optional[str], typer.Option("--land", help="Only notes of this Land.")] = None,
     format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
-    store: StoreOpt = StoreKind.oxigraph,
+    store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
     """Protocol notes: who dissented from which resolution and paragraph, and why."""
@@ -365,7 +378,7 @@ def cites_command(
     law: Annotated[str, typer.Argument(help='A law or section: AufenthG, Beschäftigungsverordnung, "§ 24 AufenthG", "§ 32 Abs. 2 Nr. 5 BeschV".')],
     conference: ConferenceOpt = None,
     format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
-    store: StoreOpt = StoreKind.oxigraph,
+    store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
     """The resolutions citing a law (all its sections) or one section, with the citing text and line."""
@@ -403,7 +416,7 @@ def demands_command(
     about: Annotated[Optional[str], typer.Option("--about", help="Only demands concerning this programme or law, e.g. MBE, AufenthG.")] = None,
     conference: ConferenceOpt = None,
     format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
-    store: StoreOpt = StoreKind.oxigraph,
+    store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
     """What the conference demands of whom: verb, addressees, paragraph and sentence."""

@@ -106,9 +106,12 @@ def load_store(result: BuildResult, out_dir: Path) -> Path:
 
 def open_dataset(kind, out_dir: Path, notices=None) -> Dataset:
     """The graph to query: the Oxigraph store under ``out_dir`` (built from the bundled
-    data first if there is none) or an rdflib memory copy of ``out_dir/graph.trig``."""
-    from .store import StoreKind, in_memory, open_oxigraph, store_path
+    data first if there is none), an rdflib memory copy of ``out_dir/graph.trig``, or a
+    remote SPARQL endpoint when ``kind`` is its URL."""
+    from .store import StoreKind, in_memory, is_endpoint, open_endpoint, open_oxigraph, store_path
 
+    if is_endpoint(kind):
+        return open_endpoint(str(kind))
     if StoreKind(kind) is StoreKind.oxigraph:
         path = store_path(out_dir)
         if not path.is_dir():

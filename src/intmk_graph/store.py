@@ -53,3 +53,47 @@ def in_memory(source: Dataset) -> Dataset:
         target = dataset.graph(g) if g is not None else dataset
         target.add((s, p, o))
     return dataset
+
+
+def is_endpoint(kind: str) -> bool:
+    return str(kind).startswith(("http://", "https://"))
+
+
+class _EndpointDataset:
+    """A remote SPARQL endpoint behind the small part of the Dataset API the commands
+    use (``query``, ``close``). Read-only: nothing is ever sent but queries."""
+
+    def __init__(self, url: str):
+        from rdflib import Graph
+        from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+        self.url = url
+        self._graph = Graph(store=SPARQLStore(query_endpoint=url, returnFormat="json"))
+
+    def query(self, text: str):
+        from urllib.error import URLError
+
+        from urllib.error import HTTPError
+
+        from .errors import QueryError
+
+        try:
+            return self._graph.query(text)
+        except (URLError, ConnectionError, OSError, ValueError) as exc:
+            # rdflib wraps HTTP failures in ValueError; the cause tells which it was.
+            cause = exc if isinstance(exc, OSError) else (exc.__cause__ or exc.__context__)
+            if isinstance(cause, HTTPError):
+                detail = cause.read().decode("utf-8", "replace").strip()[:300]
+                raise QueryError(f"the SPARQL endpoint {self.url} rejected the query: {cause.code} {detail}") from None
+            if isinstance(cause, (URLError, ConnectionError, OSError)):
+                raise InputError(f"cannot reach the SPARQL endpoint ({getattr(cause, 'reason', cause)})", self.url) from None
+            raise
+
+    def close(self) -> None:
+        self._graph.close()
+
+
+def open_endpoint(url: str) -> _EndpointDataset:
+    """A SPARQL 1.1 endpoint (e.g. ``oxigraph serve-read-only --union-default-graph``);
+    its default graph should be the union of the named graphs, as in our stores."""
+    return _EndpointDataset(url)

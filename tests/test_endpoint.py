@@ -1,0 +1,112 @@
+"""The saved queries and commands against a real external SPARQL store: the Oxigraph
+server (PyPI package ``oxigraph``), loaded with our TriG and serving read-only on
+127.0.0.1. Results must equal the embedded store's."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intmk_graph.cli import app
+from intmk_graph.pipeline import build, load_store, write_outputs
+from intmk_graph.queries import bind, saved_queries
+from intmk_graph.sparql_results import rows
+from intmk_graph.store import open_endpoint, open_oxigraph, store_path
+
+from test_query import PARAMS
+
+runner = CliRunner()
+
+
+def _oxigraph_binary() -> str:
+    path = Path(sys.executable).parent / "oxigraph"
+    assert path.exists(), "the oxigraph server comes with the test extras: pip install -e '.[test]'"
+    return str(path)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = build()
+    write_outputs(result, out)
+    load_store(result, out)
+    location = tmp_path_factory.mktemp("server")
+    binary = _oxigraph_binary()
+    subprocess.run([binary, "load", "--location", str(location), "--file", str(out / "graph.trig")],
+                   check=True, capture_output=True)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"oxigraph server did not start: {proc.stderr.read()!r}")
+            time.sleep(0.1)
+    yield url, out
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("name, params", [(n, p) for n, ps in PARAMS.items() for p in ps])
+def test_saved_queries_agree_with_the_server(server, name, params):
+    url, out = server
+    text = bind(saved_queries()[name], params)
+    embedded = open_oxigraph(store_path(out))
+    try:
+        expected = rows(embedded.query(text))
+    finally:
+        embedded.close()
+    assert rows(open_endpoint(url).query(text)) == expected
+
+
+def test_commands_run_against_the_server(server):
+    url, out = server
+    result = runner.invoke(app, ["cites", "§ 104c AufenthG", "--store", url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["resolution"] == "6.5"
+    result = runner.invoke(app, ["coalitions", "--store", url, "--format", "json"])
+    local = runner.invoke(app, ["coalitions", "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == json.loads(local.stdout)
+
+
+def test_the_server_is_read_only(server):
+    url, _ = server
+    request = urllib.request.Request(url.replace("/query", "/update"), data=b"CLEAR ALL",
+                                     headers={"Content-Type": "application/sparql-update"})
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(request, timeout=5)
+
+
+def test_an_unreachable_endpoint_is_a_clear_error():
+    port = _free_port()
+    result = runner.invoke(app, ["demands", "--store", f"http://127.0.0.1:{port}/query"])
+    assert result.exit_code == 2
+    assert "cannot reach the SPARQL endpoint" in result.output and "Traceback" not in result.output
+
+
+def test_a_bad_store_value_is_rejected():
+    result = runner.invoke(app, ["demands", "--store", "postgres"])
+    assert result.exit_code == 2 and "expected oxigraph, memory" in result.output
