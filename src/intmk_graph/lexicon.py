@@ -52,14 +52,27 @@ def _word_pattern(word: str, inflect: bool) -> str:
 
 
 def _label_pattern(label: str, abbreviation: bool) -> str:
-    words = label.split()
-    parts = [_word_pattern(w, not abbreviation) for w in words]
-    first = parts[0]
-    if not abbreviation and words[0][0].isalpha():
-        # Sentence-initial capitals: "Behördenunabhängige Asylverfahrensberatung".
-        c = words[0][0]
-        first = f"[{re.escape(c.upper())}{re.escape(c.lower())}]" + first[len(re.escape(c)):]
-    return r"\s+".join([first, *parts[1:]])
+    return r"\s+".join(_word_pattern(w, not abbreviation) for w in label.split())
+
+
+def _alternation(forms: list[tuple[str, str, bool]]) -> str:
+    """One pattern for all labels, dispatched on the first character (a one-level
+    trie): Python's re tries alternatives one by one, so this makes a scan over a few
+    hundred labels several times faster. Full labels also match with a sentence-initial
+    capital or lower-case first letter ("Behördenunabhängige Asylverfahrensberatung")."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for group, form, abbreviation in forms:
+        rest = _label_pattern(form, abbreviation)[len(re.escape(form[0])):]
+        firsts = {form[0]}
+        if not abbreviation and form[0].isalpha():
+            firsts |= {form[0].upper(), form[0].lower()}
+        for first in firsts:
+            groups.setdefault(first, []).append((len(form), f"(?P<{group}{'_' + str(ord(first)) if first != form[0] else ''}>{re.escape(first)}{rest})"))
+    branches = []
+    for first in sorted(groups):
+        alternatives = [p for _, p in sorted(groups[first], key=lambda t: -t[0])]
+        branches.append(f"(?={re.escape(first)})(?:{'|'.join(alternatives)})")
+    return "|".join(branches)
 
 
 class Lexicon:
@@ -88,22 +101,22 @@ class Lexicon:
                         forms.setdefault(str(lit), (entry, False))
             if notation:
                 forms[str(notation)] = (entry, True)
-        self._entry_by_form = {f: e for f, (e, _) in forms.items()}
-        alternatives = []
-        for i, (form, (entry, abbreviation)) in enumerate(
-            sorted(forms.items(), key=lambda item: (-len(item[0]), item[0]))
-        ):
-            alternatives.append(f"(?P<g{i}>{_label_pattern(form, abbreviation)})")
+        self._entry_by_form: dict[str, Entry] = {}
+        listed = []
+        for i, (form, (entry, abbreviation)) in enumerate(sorted(forms.items())):
+            listed.append((f"g{i}", form, abbreviation))
             self._entry_by_form[f"g{i}"] = entry
-        self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(alternatives) + r")(?![\w])")
-        self._whole = re.compile(r"(?:" + "|".join(alternatives) + r")$")
+        alternation = _alternation(listed)
+        self._pattern = re.compile(r"(?<![\w.-])(?:" + alternation + r")(?![\w])")
+        self._whole = re.compile(r"(?:" + alternation + r")$")
 
     def find(self, text: str) -> list[Hit]:
         """Hits in document order; a label repeated as its abbreviation in brackets
         right after it ("Asylbewerberleistungsgesetzes (AsylbLG)") counts once."""
-        text = text.translate(_HYPHENS)
+        if "\u2010" in text or "\u2011" in text:
+            text = text.translate(_HYPHENS)
         hits = [
-            Hit(m.start(), m.end(), self._entry_by_form[m.lastgroup])
+            Hit(m.start(), m.end(), self._entry(m.lastgroup))
             for m in self._pattern.finditer(text)
         ]
         hits.extend(self._elliptic(text))
@@ -135,7 +148,7 @@ class Lexicon:
                         continue
                     found = self._whole.match(stem + tail)
                     if found:
-                        entry = self._entry_by_form[found.lastgroup]
+                        entry = self._entry(found.lastgroup)
                         start = m.start(1) + t.start()
                         hits.append(Hit(start, start + len(t.group(0)), entry, elliptic=True))
                         break
@@ -147,7 +160,10 @@ class Lexicon:
         if label in self.entries:
             return self.entries[label]
         found = self._whole.match(label)
-        return self._entry_by_form[found.lastgroup] if found else None
+        return self._entry(found.lastgroup) if found else None
+
+    def _entry(self, group: str) -> Entry:
+        return self._entry_by_form[group.split("_", 1)[0]]
 
 
 @lru_cache(maxsize=None)

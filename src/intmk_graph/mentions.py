@@ -92,6 +92,8 @@ def references(text: str) -> list[tuple[Span, str, int | None, date | None, str 
         body = "IntMK" if m.group(2) in intmk else m.group(2)
         found.append((Span(m.start(), m.end()), body, int(m.group(1)), None, m.group(3)))
     # Dated resolutions of other conferences: the conference, then "vom"/"am" dates.
+    if not re.search(r"\s(?:vom|am)\s+\d", text):
+        return sorted(found, key=lambda f: f[0].start)
     day_spans = dates(text)
     for hit in bodies().find(text):
         if hit.entry.key not in conferences:
