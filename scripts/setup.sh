@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # Set up everything intmk-graph needs on a fresh machine: a virtual environment in
-# .venv with the package and its test tools. Safe to run again.
+# .venv with the package. With --test, also the test tools and Debian's chromium for
+# the browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser).
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+EXTRAS=""
+if [ "${1:-}" = "--test" ]; then
+    EXTRAS="[test]"
+    if ! command -v /usr/bin/chromium >/dev/null 2>&1; then
+        SUDO=""
+        if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    fi
+fi
 
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
+.venv/bin/python -m pip install --quiet -e ".${EXTRAS}"

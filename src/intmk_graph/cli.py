@@ -479,6 +479,50 @@ def evaluate_command(
                 console.print(f"{label} {category} TOP {rid}: {item}", highlight=False)
 
 
+class Visual(str, Enum):
+    coalitions = "coalitions"
+    citations = "citations"
+    graph = "graph"
+    matrix = "matrix"
+    all = "all"
+
+
+@app.command("visualise")
+def visualise_command(
+    what: Annotated[Visual, typer.Argument(help="coalitions, citations, graph, matrix, or all four.")],
+    out_file: Annotated[
+        Optional[Path],
+        typer.Option("--out-file", "-O", help="Where to write (default OUT/<what>.html; matrix: OUT/matrix.png and .svg)."),
+    ] = None,
+    conference: ConferenceOpt = None,
+    store: StoreOpt = StoreKind.oxigraph.value,
+    out: OutDirOpt = Path("output"),
+):
+    """Self-contained interactive HTML pages (work offline) and a co-sponsorship heat map."""
+    from . import visualise
+    from .exports import write_atomic
+
+    kinds = ["coalitions", "citations", "graph", "matrix"] if what is Visual.all else [what.value]
+    if out_file is not None and len(kinds) > 1:
+        raise typer.BadParameter("--out-file names one file; leave it out with 'all'")
+    with library_errors():
+        dataset = open_dataset(store, out, err_console)
+        try:
+            for kind in kinds:
+                if kind == "matrix":
+                    png, svg = visualise.matrix_figures(dataset, conference)
+                    stem = (out_file or out / "matrix").with_suffix("")
+                    for path, data in ((stem.with_suffix(".png"), png), (stem.with_suffix(".svg"), svg)):
+                        write_atomic(path, data)
+                        console.print(f"wrote {path}", highlight=False)
+                    continue
+                target = out_file or out / f"{kind}.html"
+                write_atomic(target, visualise.page(kind, dataset, conference).encode("utf-8"))
+                console.print(f"wrote {target}", highlight=False)
+        finally:
+            dataset.close()
+
+
 @app.command("validate")
 def validate_command(
     graph: Annotated[

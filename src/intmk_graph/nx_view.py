@@ -18,16 +18,19 @@ Views and their attributes:
   to its law with ``relation="part_of"``. Citation edges carry ``relation="cites"`` and
   ``weight`` (how often the resolution cites it).
 * :func:`typed_graph` — the whole graph as a ``MultiDiGraph``: one node per IRI with
-  ``type`` (local name of its rdf:type, ``"Thing"`` if untyped) and ``label``; one edge per
+  ``type`` (local name of its rdf:type, an intmk class first; ``"Thing"`` if untyped) and ``label``; one edge per
   triple between IRIs with ``predicate`` (prefixed name). Literals become node attributes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+
+from .namespaces import INTMK, PREFIXES
 
 SPONSORSHIPS = """
 PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
@@ -168,12 +171,18 @@ def resolution_law(graph: Graph, conference: int | None = None):
     return g
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> list[tuple[str, str]]:
+    """Our prefixes, longest namespace first, so names do not depend on the store's bindings."""
+    return sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda t: -len(t[0]))
+
+
 def _local(graph: Graph, iri: URIRef) -> str:
-    try:
-        prefix, _, name = graph.compute_qname(iri, generate=False)
-        return f"{prefix}:{name}"
-    except (ValueError, KeyError, Exception):
-        return str(iri)
+    text = str(iri)
+    for namespace, prefix in _prefixes():
+        if text.startswith(namespace) and len(text) > len(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return text
 
 
 def typed_graph(graph: Graph):
@@ -199,7 +208,8 @@ def typed_graph(graph: Graph):
             g.add_edge(node, str(o), key=_local(graph, p), predicate=_local(graph, p))
     for node in g.nodes:
         attrs = attributes.get(node, {})
-        types = sorted(attrs.pop("_types", []))
+        # Our own class names the node best ("Law", not "Concept" or "LegalResource").
+        types = sorted(attrs.pop("_types", []), key=lambda t: (not t.startswith(str(INTMK)), t))
         g.nodes[node]["type"] = types[0].rsplit("#", 1)[-1].rsplit("/", 1)[-1] if types else "Thing"
         labels = attrs.get(_local(graph, RDFS.label)) or attrs.get(_local(graph, SKOS.prefLabel)) or [node]
         g.nodes[node]["label"] = labels[0]

@@ -1,0 +1,366 @@
+"""Self-contained interactive pages (coalitions, citations, the whole graph) and a static
+co-sponsorship matrix.
+
+Every page is one HTML file with vis-network (taken from the pyvis package), its CSS,
+our script and the data inlined: it opens with no network at all, and a
+Content-Security-Policy forbids any request. Layouts are computed here with networkx
+and physics is off, so a page draws at once. Document text is embedded as JSON that is
+safe inside <script>, and the page script puts it in the DOM as text only.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from string import Template
+
+from rdflib import Graph
+
+from . import __version__
+from .namespaces import INTMK
+
+# Tableau 20: distinct enough for the ~20 node types of the whole graph.
+PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
+           "#ff9da7", "#9c755f", "#bab0ac", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d",
+           "#499894", "#86bcb6", "#f1ce63", "#d37295", "#fabfd2", "#79706e", "#d4a6c8"]
+DECISION_VIEWS = (("all", None), ("unanimous", "unanimous"), ("majority", "majority"))
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and style, shipped inside the pyvis package."""
+    lib = resources.files("pyvis") / "lib" / "vis-9.1.2"
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _web(name: str) -> str:
+    return (resources.files("intmk_graph") / "web" / name).read_text(encoding="utf-8")
+
+
+def script_json(data) -> str:
+    """JSON that cannot end a <script> element or open a comment, whatever the text."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def render_page(kind: str, title: str, data: dict) -> str:
+    vis_js, vis_css = _vis_assets()
+    # "$" in the inlined code must not be read as a placeholder.
+    return Template(_web("page.html")).substitute(
+        version=__version__,
+        title=html.escape(title),
+        kind=kind,
+        vis_css=vis_css.replace("</style", "<\\/style"),
+        css=_web("page.css"),
+        data=script_json({**data, "title": title}),
+        vis_js=vis_js.replace("</script", "<\\/script"),
+        common_js=_web("common.js"),
+        app_js=_web(f"{kind}.js"),
+    )
+
+
+def _titles(graph: Graph) -> dict[str, str]:
+    """"20/6.5" -> "TOP 6.5: title" for tooltips."""
+    query = """
+    PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
+    PREFIX dcterms: <http://purl.org/dc/terms/>
+    SELECT ?conference ?top ?title WHERE {
+      ?r a intmk:Resolution ; intmk:agendaItem ?top ; dcterms:title ?title ;
+         intmk:adoptedAt/intmk:conferenceNumber ?conference }"""
+    return {f"{r.conference}/{r.top}": f"TOP {r.top}: {r.title}" for r in graph.query(query)}
+
+
+def _scale(pos: dict, size: float) -> dict[str, tuple[float, float]]:
+    return {n: (round(float(x) * size, 1), round(float(y) * size, 1)) for n, (x, y) in pos.items()}
+
+
+# ------------------------------------------------------------------ coalitions
+
+
+def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
+    """Per decision view: Länder (size, community, dissent) and co-sponsorship edges.
+    Communities are computed without the motions of all 16 Länder, which would
+    otherwise join everyone; positions group each community on a circle."""
+    from .analysis import coalitions
+
+    titles = _titles(graph)
+    blocs = coalitions(graph, conference, None, without_joint=True)["communities"]
+    community = {land: i for i, members in enumerate(blocs) for land in members}
+    base = coalitions(graph, conference, None)
+    order = sorted(base["lands"], key=lambda l: (community.get(l["land"], len(blocs)), l["land"]))
+    n = len(order)
+    positions = {
+        l["land"]: (round(420 * math.cos(2 * math.pi * i / n - math.pi / 2), 1),
+                    round(420 * math.sin(2 * math.pi * i / n - math.pi / 2), 1))
+        for i, l in enumerate(order)
+    }
+    notes = {l["land"]: l["protocol_notes"] for l in base["lands"]}
+    views = {}
+    for name, decision in DECISION_VIEWS:
+        data = base if decision is None else coalitions(graph, conference, decision)
+        members: dict[int, list[str]] = {}
+        for land, c in sorted(community.items(), key=lambda t: (t[1], t[0])):
+            members.setdefault(c, []).append(land)
+        resolutions = {r for p in data["pairs"] for r in p["resolutions"]}
+        views[name] = {
+            "nodes": [
+                {"id": l["land"], "code": l["code"].removeprefix("DE-"), "sponsored": l["sponsored"],
+                 "alone": l["alone"], "notes": notes[l["land"]],
+                 "community": community.get(l["land"], len(blocs)),
+                 "x": positions[l["land"]][0], "y": positions[l["land"]][1]}
+                for l in order
+            ],
+            "edges": [
+                {"from": p["a"], "to": p["b"], "weight": p["count"],
+                 "resolutions": [titles.get(r, r) for r in p["resolutions"]]}
+                for p in data["pairs"]
+            ],
+            "communities": [members[c] for c in sorted(members)],
+            "resolutions": len(resolutions),
+        }
+    return {
+        "subtitle": "Co-sponsorship among the Länder: node size = resolutions sponsored, edge width = "
+                    "resolutions sponsored together, colour = community (computed without motions of all 16).",
+        "footer": f"intmk-graph {__version__} · hover a Land or a pair for details",
+        "palette": PALETTE,
+        "views": views,
+        "dissent": sorted(l for l, k in notes.items() if k),
+    }
+
+
+# ------------------------------------------------------------------- citations
+
+
+def citations_data(graph: Graph, conference: int | None = None) -> dict:
+    from .nx_view import resolution_law
+
+    g = resolution_law(graph, conference)
+    titles = _titles(graph)
+    columns = {"law": 0, "section": 1, "resolution": 2}
+    by_kind: dict[str, list[str]] = {k: [] for k in columns}
+    for node, d in g.nodes(data=True):
+        by_kind[d["kind"]].append(node)
+    nodes = []
+    for kind, column in columns.items():
+        members = sorted(by_kind[kind], key=_natural)
+        for i, node in enumerate(members):
+            d = g.nodes[node]
+            y = (i - (len(members) - 1) / 2) * (46 if kind != "law" else 70)
+            if kind == "resolution":
+                label, lines = node.split("/", 1)[1], [titles.get(node, node)]
+                cited = [f"cites {t}" for t in sorted(g.successors(node), key=_natural)]
+                lines += cited
+            elif kind == "section":
+                label, lines = node, [node, d["url"] or "no page on gesetze-im-internet.de"]
+            else:
+                label = node
+                lines = [f"{d['label']} ({node})"] + (["proposed law"] if d["proposed"] else [])
+            nodes.append({"id": node, "kind": kind, "label": label, "tip": lines, "x": column * 380, "y": round(y, 1)})
+    edges = [{"from": u, "to": v, "relation": d["relation"], "weight": d.get("weight", 1)}
+             for u, v, d in sorted(g.edges(data=True))]
+    laws = []
+    for law in sorted(by_kind["law"], key=lambda n: (-_law_citations(g, n), n)):
+        sections = sorted(g.predecessors(law), key=_natural)
+        sections = [s for s in sections if g.nodes[s]["kind"] == "section"]
+        citing = {u for u in g.predecessors(law) if g.nodes[u]["kind"] == "resolution"}
+        for s in sections:
+            citing |= set(g.predecessors(s))
+        laws.append({"id": law, "label": law, "citations": _law_citations(g, law),
+                     "sections": sections, "resolutions": sorted(citing, key=_natural)})
+    return {
+        "subtitle": "Laws, their cited sections and the resolutions citing them. Select a law to see its resolutions.",
+        "footer": f"intmk-graph {__version__} · section pages link to gesetze-im-internet.de",
+        "nodes": nodes,
+        "edges": edges,
+        "laws": laws,
+    }
+
+
+def _law_citations(g, law: str) -> int:
+    total = 0
+    for u in g.predecessors(law):
+        if g.nodes[u]["kind"] == "resolution":
+            total += g[u][law]["weight"]
+        else:
+            total += sum(g[r][u]["weight"] for r in g.predecessors(u))
+    return total
+
+
+def _natural(text: str):
+    import re
+
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", text)]
+
+
+# ---------------------------------------------------------------- whole graph
+
+
+def _kind_groups() -> dict[str, str]:
+    """Local class name -> legend group: every kind of body is "Body", of law "Law"."""
+    from rdflib.namespace import RDFS
+
+    from .vocab import load_turtle
+
+    onto = load_turtle("intmk.ttl")
+    groups = {}
+    for group in ("Body", "Law", "Demand"):
+        for cls in onto.transitive_subjects(RDFS.subClassOf, INTMK[group]):
+            groups[str(cls).rsplit("#", 1)[-1]] = group
+    return groups
+
+
+def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
+    import networkx as nx
+
+    from .nx_view import typed_graph
+
+    g = typed_graph(graph)
+    groups = _kind_groups()
+    undirected = nx.Graph(g)
+    positions = _layout(undirected, layout_iterations)
+    decision_labels = {}
+    nodes, counts = [], {}
+    for node in sorted(g.nodes):
+        d = g.nodes[node]
+        kind = groups.get(d["type"], d["type"])
+        counts[kind] = counts.get(kind, 0) + 1
+        label = d["label"] if d["label"] != node else d.get("intmk:surfaceText") or _tail(node)
+        tip = [label, kind]
+        if kind == "Resolution":
+            tip = [d.get("dcterms:title", label), "decision: " + _decision(g, node, decision_labels),
+                   f"source lines {d.get('intmk:sourceFirstLine', '?')}–{d.get('intmk:sourceLastLine', '?')}"]
+        else:
+            for key in ("intmk:surfaceText", "intmk:text", "skos:notation"):
+                if key in d and d[key] != label:
+                    tip.append(d[key][:300] + ("…" if len(d[key]) > 300 else ""))
+            if "intmk:sourceLine" in d:
+                tip.append(f"source line {d['intmk:sourceLine']}" + (f", line {d['intmk:lineNumber']}" if "intmk:lineNumber" in d else ""))
+            elif "intmk:sourceFirstLine" in d:
+                tip.append(f"source lines {d['intmk:sourceFirstLine']}–{d.get('intmk:sourceLastLine', '?')}")
+        x, y = positions[node]
+        find = " ".join(filter(None, (label, d.get("skos:notation")))).lower()
+        nodes.append({"id": node, "kind": kind, "label": _short(label), "name": label, "tip": tip, "find": find,
+                      "size": round(5 + 3 * math.log1p(undirected.degree(node)), 1), "x": x, "y": y})
+    kinds = sorted(counts, key=lambda k: (-counts[k], k))
+    edges = [{"from": u, "to": v, "label": k} for u, v, k in sorted(g.edges(keys=True))]
+    return {
+        "subtitle": f"The whole knowledge graph: {len(nodes)} nodes, {len(edges)} edges. "
+                    "Click a node for its neighbourhood; filter types in the legend.",
+        "footer": f"intmk-graph {__version__} · layout: networkx spring layout (seed 1) of resolutions and reference nodes; each resolution's text-level nodes around it",
+        "nodes": nodes,
+        "edges": edges,
+        "kinds": [{"kind": k, "count": counts[k], "color": PALETTE[i % len(PALETTE)]} for i, k in enumerate(kinds)],
+    }
+
+
+_OWN = re.compile(r"^(.*/top/[^/]+)/.+$")
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def _layout(g, iterations: int) -> dict[str, tuple[float, float]]:
+    """Spring layout of the skeleton (resolutions, Länder, laws, bodies, ...); each
+    resolution's own nodes (paragraphs, citations, mentions, demands, ...) sit in a
+    sunflower around it. Readable, deterministic, and fast for thousands of nodes."""
+    import networkx as nx
+
+    owner = {}
+    for node in g:
+        m = _OWN.match(node)
+        if m and m.group(1) in g:
+            owner[node] = m.group(1)
+    skeleton = g.subgraph(n for n in g if n not in owner)
+    pos = nx.spring_layout(skeleton, seed=1, iterations=iterations) if len(skeleton) else {}
+    positions = _scale(pos, 160 * math.sqrt(max(len(skeleton), 1)))
+    satellites: dict[str, list[str]] = {}
+    for node, parent in sorted(owner.items()):
+        satellites.setdefault(parent, []).append(node)
+    for parent, members in satellites.items():
+        px, py = positions[parent]
+        for i, node in enumerate(members, start=1):
+            r, theta = 28 + 13 * math.sqrt(i), i * GOLDEN_ANGLE
+            positions[node] = (round(px + r * math.cos(theta), 1), round(py + r * math.sin(theta), 1))
+    return positions
+
+
+def _decision(g, node: str, cache: dict) -> str:
+    for _, target, key in g.out_edges(node, keys=True):
+        if key == "intmk:decision":
+            return g.nodes[target]["label"]
+    return "none (report)"
+
+
+def _tail(iri: str) -> str:
+    parts = iri.rstrip("/").split("/")
+    return "/".join(parts[-3:]) if "top" in parts else parts[-1].rsplit("#", 1)[-1]
+
+
+def _short(label: str, limit: int = 40) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+# ----------------------------------------------------------------------- matrix
+
+
+def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, bytes]:
+    """The co-sponsorship matrix as PNG and SVG: cell = resolutions two Länder
+    sponsored together, diagonal = resolutions a Land sponsored. Byte-identical runs."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from .analysis import coalitions
+
+    data = coalitions(graph, conference)
+    lands = [l["land"] for l in data["lands"]]
+    lands.sort()
+    index = {land: i for i, land in enumerate(lands)}
+    n = len(lands)
+    cells = [[0] * n for _ in range(n)]
+    for l in data["lands"]:
+        cells[index[l["land"]]][index[l["land"]]] = l["sponsored"]
+    for p in data["pairs"]:
+        a, b = index[p["a"]], index[p["b"]]
+        cells[a][b] = cells[b][a] = p["count"]
+    codes = [next(l["code"] for l in data["lands"] if l["land"] == land).removeprefix("DE-") for land in lands]
+    with matplotlib.rc_context({"svg.hashsalt": "intmk-graph", "font.size": 9}):
+        fig, ax = plt.subplots(figsize=(8, 7), dpi=120)
+        image = ax.imshow(cells, cmap="Blues")
+        ax.set_xticks(range(n), codes)
+        ax.set_yticks(range(n), [f"{land} ({code})" for land, code in zip(lands, codes)])
+        peak = max(max(row) for row in cells) or 1
+        for i in range(n):
+            for j in range(n):
+                ax.text(j, i, str(cells[i][j]), ha="center", va="center", fontsize=7,
+                        color="white" if cells[i][j] > peak * 0.6 else "#1f2933",
+                        fontweight="bold" if i == j else "normal")
+        ax.set_title("Co-sponsorship of resolutions among the Länder (diagonal: sponsored)")
+        fig.colorbar(image, ax=ax, shrink=0.8, label="resolutions")
+        fig.tight_layout()
+        png, svg = io.BytesIO(), io.BytesIO()
+        fig.savefig(png, format="png", metadata={"Software": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        plt.close(fig)
+    return png.getvalue(), svg.getvalue()
+
+
+PAGES = {
+    "coalitions": ("Koalitionen der Länder – IntMK", coalitions_data),
+    "citations": ("Zitierte Gesetze – IntMK", citations_data),
+    "graph": ("Wissensgraph – IntMK", None),
+}
+
+
+def page(kind: str, graph: Graph, conference: int | None = None) -> str:
+    title, builder = PAGES[kind]
+    data = graph_data(graph) if kind == "graph" else builder(graph, conference)
+    return render_page(kind, title, data)
