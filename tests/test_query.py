@@ -227,6 +227,15 @@ def test_two_collections_in_one_store(tmp_path):
     assert notes18 == [("2.9b", ["Bayern"]), ("4", ["Bayern", "Sachsen"])]
     co = json.loads(runner.invoke(app, ["coalitions", "-c", "18", "-f", "json", "--out", str(out)]).stdout)
     assert {l["land"]: l["sponsored"] for l in co["lands"]}["Bremen"] == 2  # 2.9b (all) and 4
+    d18 = json.loads(runner.invoke(app, ["demands", "-c", "18", "-f", "json", "--out", str(out)]).stdout)
+    assert [(d["resolution"], d["paragraph"], d["verb"], d["addressees"]) for d in d18] == [
+        ("2.9b", 1, "auffordern", ["Bund"]),
+        ("2.9b", 2, "bitten", ["Bundesregierung"]),
+        ("4", None, "auffordern", ["Bund"]),
+    ]
+    both = json.loads(runner.invoke(app, ["demands", "-f", "json", "--out", str(out)]).stdout)
+    assert len(both) == 66 + 3
+    assert {d["conference"] for d in both} == {"18", "20"}
 
 
 def test_cites_command_matches_sections_and_laws(out_dir):
