@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph, URIRef
 
 
 def _umask() -> int:
@@ -45,36 +45,60 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
+def _ox_term(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def _prefixes(graph) -> dict[str, str]:
+    """Our vocabulary prefixes, not rdflib's many defaults. Instance IRIs (data:, id:)
+    are written in full: their paths would need escaped slashes ("data:conference\\/20")."""
+    from .namespaces import PREFIXES
+
+    bound = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix in PREFIXES and prefix != "id"}
+    return dict(sorted(bound.items()))
+
+
+def _write(quads, fmt, prefixes: dict[str, str]) -> bytes:
+    """Serialize with Oxigraph's streaming writer (rdflib's Turtle writer takes minutes
+    at a million triples). Quads are sorted first, so the bytes are the same every run."""
+    import pyoxigraph as ox
+
+    ordered = sorted(quads, key=lambda q: tuple(t.n3() if t is not None else "" for t in q))
+    if fmt is ox.RdfFormat.TURTLE:
+        items = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o, _ in ordered]
+    else:
+        items = [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), _ox_term(g)) for s, p, o, g in ordered]
+    return ox.serialize(items, format=fmt, prefixes=prefixes)
+
+
 def turtle(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
+    """Turtle, subjects in IRI order."""
+    import pyoxigraph as ox
+
+    quads = ((s, p, o, None) for s, p, o in graph)
+    return _write(quads, ox.RdfFormat.TURTLE, _prefixes(graph))
 
 
 def trig(dataset: Dataset) -> bytes:
-    """TriG with the named graphs in IRI order.
+    """TriG with one block per named graph, graphs and triples in IRI order."""
+    import pyoxigraph as ox
 
-    rdflib's own TriG writer orders graphs by set iteration, which changes between
-    runs; its Turtle writer is deterministic, so each graph is written with it.
-    """
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(context) == 0:
-            continue
-        graph = Graph()
-        for prefix, namespace in dataset.namespaces():
-            graph.bind(prefix, namespace, override=True, replace=True)
-        for triple in context:
-            graph.add(triple)
-        body: list[str] = []
-        for line in graph.serialize(format="turtle").splitlines():
-            if line.startswith("@prefix"):
-                prefixes.add(line)
-            elif line or body:
-                body.append("    " + line if line else "")
-        while body and not body[-1]:
-            body.pop()
-        blocks.append(f"<{context.identifier}> {{\n" + "\n".join(body) + "\n}\n")
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+    quads = (
+        (s, p, o, g.identifier if isinstance(g, Graph) else g)
+        for s, p, o, g in dataset.quads((None, None, None, None))
+        if g is not None
+    )
+    return _write(quads, ox.RdfFormat.TRIG, _prefixes(dataset))
 
 
 def json_text(records) -> str:
