@@ -77,12 +77,19 @@ def _frames():
             )
         )
     addressees = rules["addressees"]
+    passive = "|".join(addressees["passive_auxiliaries"])
+    # Each frame's passive, compiled once: "(wird|werden) ... aufgefordert".
+    frames = [
+        (*f, re.compile(rf"\b({passive})\b(.*?)\b{f[4]}\b") if f[4] else None) for f in frames
+    ]
+    words = {w for spec in rules["verbs"].values() for w in spec["forms"] + [spec.get("participle", "")] if w}
+    any_verb = re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b")
     return (
         frames,
         re.compile(addressees["laender"]),
         re.compile(addressees["agent"]),
         re.compile(addressees["current_holder"]),
-        "|".join(addressees["passive_auxiliaries"]),
+        any_verb,
         re.compile(r"\b(?:" + "|".join(addressees["past_auxiliaries"]) + r")\b"),
     )
 
@@ -125,27 +132,31 @@ def _unique(keys) -> tuple[str, ...]:
 
 
 def read_demands(text: str) -> list[FoundDemand]:
-    frames, _l, _a, _h, passive, past = _frames()
+    frames, _l, _a, _h, any_verb, past = _frames()
     found = []
+    if not any_verb.search(text):
+        return found
     for s in sentences(text):
-        demand = _demand(s, frames, passive, past)
+        if not any_verb.search(s.text):
+            continue
+        demand = _demand(s, frames, past)
         if demand:
             found.append(demand)
     return found
 
 
-def _demand(s: Sentence, frames, passive: str, past: re.Pattern) -> FoundDemand | None:
+def _demand(s: Sentence, frames, past: re.Pattern) -> FoundDemand | None:
     t = s.text
     # Passive: "Der Bund wird (zudem) aufgefordert / um Prüfung gebeten".
-    for lemma, kind, _forms, _particle, participle, _agent in frames:
+    for lemma, kind, _forms, _particle, participle, _agent, passive_re in frames:
         if not participle:
             continue
-        m = re.search(rf"\b({passive})\b(.*?)\b{participle}\b", t)
+        m = passive_re.search(t)
         if m:
             names = _candidates(t, 0, m.end(2))
             names = [(p, k) for p, k in names if not _is_agent(t, p)]
             return FoundDemand(kind, lemma, _unique(k for _, k in names[:1]), s)
-    for lemma, kind, forms, particle, _participle, by_agent in frames:  # active voice
+    for lemma, kind, forms, particle, _participle, by_agent, _passive in frames:  # active voice
         m = forms.search(t)
         if not m:
             continue

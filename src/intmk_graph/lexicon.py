@@ -138,6 +138,8 @@ class Lexicon:
         """"Integrations-, Berufssprach- sowie Erstorientierungskurse": complete each
         truncated word with a tail of the head word and keep it if that is a label."""
         hits = []
+        if "- " not in text and "-, " not in text:
+            return hits  # no truncated word, no ellipsis
         for m in _ELLIPSIS.finditer(text):
             head = m.group(2).lstrip("-")
             for t in _TRUNCATED.finditer(m.group(1)):
