@@ -88,7 +88,8 @@ def build_command(files: FilesArg = None, out: OutOpt = Path("output"), base: Ba
     resolutions = result.resolutions
     table = Table(title="intmk-graph build", header_style="bold")
     table.add_column("document")
-    for column in ("TOPs", "sponsor-\nships", "unani-\nmous", "major-\nity", "protocol\nnotes"):
+    for column in ("TOPs", "sponsor-\nships", "unani-\nmous", "major-\nity", "protocol\nnotes",
+                   "cited\nsections", "demands"):
         table.add_column(column, justify="right")
     for c in result.collections:
         conf = c.conference
@@ -101,6 +102,8 @@ def build_command(files: FilesArg = None, out: OutOpt = Path("output"), base: Ba
             str(decided.count("unanimous")),
             str(decided.count("majority")),
             str(sum(len(r.protocol_notes) for r in c.resolutions)),
+            str(sum(1 for x in c.content.values() for cit in x.citations if cit.section)),
+            str(sum(len(x.demands) for x in c.content.values())),
         )
         for report in c.reports:
             err_console.print(
