@@ -1,6 +1,6 @@
 """Benchmark: loading and the saved queries on the embedded Oxigraph store vs rdflib's
 memory store, at several sizes, in the same run. Memory is the peak resident set of a
-child process that does nothing but load that store (minus the same child's size
+child process (a fresh interpreter) that only loads that store (minus its size
 before loading), so the two stores are measured alike.
 
     .venv/bin/python bench/bench_store.py [--copies 2 18 180] [--budget 120]
@@ -121,5 +121,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    mp.set_start_method("fork")
+    mp.set_start_method("spawn")  # fresh interpreters: forked children reuse the parent's freed heap
     main()
