@@ -152,12 +152,12 @@ def test_graph_page_search_click_and_filter(browser, pages, built_2025):
     page.close()
 
 
-@pytest.mark.parametrize("kind", ["citations", "graph"])
-def test_script_in_a_title_shows_as_text(browser, hostile_pages, kind):
+@pytest.mark.parametrize("kind, items", [("coalitions", "edges"), ("citations", "nodes"), ("graph", "nodes")])
+def test_script_in_a_title_shows_as_text(browser, hostile_pages, kind, items):
     page, requests, errors = open_page(browser, hostile_pages / f"{kind}.html")
     assert page.evaluate("window.pwned") is None
     assert errors == [] and len(requests) == 1  # the <img src=x> was never created
-    titles = page.evaluate("intmk.nodes.get().filter(n => n.title && n.title.textContent.includes('<script>')).length")
+    titles = page.evaluate(f"intmk.{items}.get().filter(x => x.title && x.title.textContent.includes('<script>window.pwned=1</script>')).length")
     assert titles >= 1
     assert "<script>window.pwned" not in page.content().split('id="intmk-data"')[1].split("</script>")[0]
     page.close()
