@@ -112,7 +112,7 @@ def main() -> None:
             ox = measure("oxigraph", trig_file, Path(tmp) / "store", args.budget)
             mem = measure("memory", trig_file, Path(tmp) / "unused", args.budget)
             print(f"| {n:,} | load TriG, s | {ox[0]:.2f} | {mem[0]:.2f} | {mem[0] / ox[0]:.1f} |")
-            print(f"| {n:,} | memory after load, MB | {ox[1]:.0f} | {mem[1]:.0f} | {mem[1] / max(ox[1], 1):.1f} |")
+            print(f"| {n:,} | peak memory while loading, MB | {ox[1]:.0f} | {mem[1]:.0f} | {mem[1] / max(ox[1], 1):.1f} |")
             for name in sorted(ox[2]):
                 a, b = ox[2][name], mem[2][name]
                 ratio = f"{b / a:.0f}" if a and b else (f"> {args.budget / a:.0f}" if a else "")
