@@ -33,7 +33,13 @@ PARAMS = {"sponsored-by": {"land": "Bayern"}, "cites": {"law": "AufenthG"}}
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident set of this process image (VmHWM); unlike ru_maxrss it does not
+    carry the parent's peak across exec."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def _current_rss_mb() -> float:

@@ -24,13 +24,20 @@ def store_path(out_dir: Path) -> Path:
 
 def load_oxigraph(trig: bytes, path: Path) -> Dataset:
     """(Re)create a persistent Oxigraph store at ``path`` holding the TriG data."""
+    import gc
+
+    import pyoxigraph as ox
+
     if path.exists():
         shutil.rmtree(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    dataset = Dataset(store="Oxigraph", default_union=True)
-    dataset.open(str(path), create=True)
-    dataset.parse(data=trig, format="ox-trig")
-    return dataset
+    # Oxigraph's bulk loader is twice as fast as parsing through rdflib's Dataset API.
+    store = ox.Store(str(path))
+    store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store  # releases the lock on the folder
+    gc.collect()
+    return open_oxigraph(path)
 
 
 def open_oxigraph(path: Path) -> Dataset:
