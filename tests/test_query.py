@@ -28,7 +28,7 @@ PARAMS = {
     "decisions": [{}, {"conference": "20"}],
     "dissent": [{}, {"land": "Bayern"}, {"land": "DE-BW", "conference": "20"}],
     "resolutions": [{}, {"conference": "20"}],
-    "resolutions-per-land": [{}],
+    "resolutions-per-land": [{}, {"conference": "20"}, {"conference": "19"}],
     "sponsored-by": [{"land": "Bayern"}, {"land": "Berlin", "conference": "20"}],
     "cites": [{"law": "AufenthG"}, {"law": "BeschV", "section": "32", "subsection": "2", "number": "5"},
               {"law": "Aufenthaltsgesetz", "section": "24", "conference": "20"}],

@@ -8,9 +8,10 @@ A saved query starts with a comment header::
     # param: land (land, optional) a Land by name
 
 Parameters are bound, never pasted: each value becomes an RDF term (serialised by
-rdflib, which escapes it) in a ``VALUES`` block placed at the start of the outer
-``WHERE`` clause. An optional parameter left out is ``UNDEF``. This works the same on
-Oxigraph and on rdflib's memory store.
+rdflib, which escapes it) in a ``VALUES`` block placed at the start of each ``WHERE``
+group that mentions the parameter - the outer one and any subquery, since a subquery
+does not see the bindings around it. An optional parameter left out is ``UNDEF``. This
+works the same on Oxigraph, rdflib's memory store and a SPARQL endpoint.
 """
 
 from __future__ import annotations
@@ -128,11 +129,35 @@ def bind(query: SavedQuery, values: dict[str, str]) -> str:
             terms.append("UNDEF")
         else:
             raise QueryError(f"saved query {query.name!r} needs --param {p.name}=... ({p.help})")
-    block = "VALUES (" + " ".join(f"?{p.name}" for p in query.parameters) + ") { (" + " ".join(terms) + ") }"
-    m = WHERE.search(query.text)
-    if not m:
+    term_of = dict(zip((p.name for p in query.parameters), terms))
+    text = query.text
+    groups = list(WHERE.finditer(text))
+    if not groups:
         raise QueryError(f"saved query {query.name!r} has no WHERE clause to bind parameters in")
-    return query.text[: m.end()] + "\n  " + block + "\n" + query.text[m.end() :]
+    # Insert from the last group to the first so earlier offsets stay valid.
+    for m in reversed(groups):
+        body = text[m.end() : _closing_brace(text, m.end())]
+        names = [n for n in term_of if re.search(rf"\?{n}\b", body)]
+        if m is groups[0]:
+            names = list(term_of)  # the outer group binds every parameter
+        if not names:
+            continue
+        block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term_of[n] for n in names) + ") }"
+        text = text[: m.end()] + "\n  " + block + "\n" + text[m.end() :]
+    return text
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index of the brace closing the group opened just before ``start``."""
+    depth = 1
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
 
 
 def run(dataset: Dataset, text: str):
