@@ -127,8 +127,8 @@ def main() -> int:
         except ImportError:
             print(f"{name} is not installed: .venv/bin/pip install -e '.[peers]'", file=sys.stderr)
     print(f"{sum(expected.values())} annotated section citations in {path.name}\n")
-    print(f"| extractor | input | precision | recall | time per document |")
-    print(f"|---|---|---:|---:|---:|")
+    print("| extractor | input | precision | recall | time per document |")
+    print("|---|---|---:|---:|---:|")
     for name, factory in extractors.items():
         run = factory()
         for i, label in enumerate(("cleaned text", "raw PDF text")):

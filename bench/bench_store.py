@@ -27,7 +27,7 @@ from synthetic import write_synthetic  # noqa: E402
 from intmk_graph.exports import trig  # noqa: E402
 from intmk_graph.pipeline import build  # noqa: E402
 from intmk_graph.queries import bind, saved_queries  # noqa: E402
-from intmk_graph.store import load_oxigraph, open_oxigraph  # noqa: E402
+from intmk_graph.store import load_oxigraph  # noqa: E402
 
 PARAMS = {"sponsored-by": {"land": "Bayern"}, "cites": {"law": "AufenthG"}}
 

@@ -19,7 +19,7 @@ from intmk_graph.nx_view import cosponsorship, land_resolution, typed_graph
 from intmk_graph.pipeline import build, load_store, write_outputs
 from intmk_graph.queries import Parameter, SavedQuery, bind, saved_queries
 from intmk_graph.sparql_results import rows
-from intmk_graph.store import in_memory, load_oxigraph, open_oxigraph
+from intmk_graph.store import in_memory, load_oxigraph
 
 runner = CliRunner()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 
 
@@ -226,7 +227,7 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Amount:
-    value: "Decimal"  # noqa: F821 - in EUR
+    value: Decimal  # in EUR
     currency: str
     text: str
     place: Place

@@ -225,7 +225,6 @@ def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
     groups = _kind_groups()
     undirected = nx.Graph(g)
     positions = _layout(undirected, layout_iterations)
-    decision_labels = {}
     nodes, counts = [], {}
     for node in sorted(g.nodes):
         d = g.nodes[node]
@@ -234,7 +233,7 @@ def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
         label = d["label"] if d["label"] != node else d.get("intmk:surfaceText") or _tail(node)
         tip = [label, kind]
         if kind == "Resolution":
-            tip = [d.get("dcterms:title", label), "decision: " + _decision(g, node, decision_labels),
+            tip = [d.get("dcterms:title", label), "decision: " + _decision(g, node),
                    f"source lines {d.get('intmk:sourceFirstLine', '?')}–{d.get('intmk:sourceLastLine', '?')}"]
         else:
             for key in ("intmk:surfaceText", "intmk:text", "skos:notation"):
@@ -289,7 +288,7 @@ def _layout(g, iterations: int) -> dict[str, tuple[float, float]]:
     return positions
 
 
-def _decision(g, node: str, cache: dict) -> str:
+def _decision(g, node: str) -> str:
     for _, target, key in g.out_edges(node, keys=True):
         if key == "intmk:decision":
             return g.nodes[target]["label"]
