@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from . import mentions
 from .citations import CitationReader
 from .demands import read_demands
-from .lexicon import bodies, laws, programmes
+from .lexicon import bodies, programmes
 from .model import (
     Amount,
     Citation,
@@ -77,17 +77,17 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
                 )
             )
         group_base += 1 + max((f.group for f in found), default=-1)
-        for hit in bodies().find(s):
+        body_hits = bodies().find(s)
+        for hit in body_hits:
             bodies_.append(Mention(hit.entry.key, s[hit.start : hit.end], place(hit.start)))
         program_hits = programmes().find(s)
         for hit in program_hits:
             programmes_.append(Mention(hit.entry.key, s[hit.start : hit.end], place(hit.start)))
         if part == "paragraph":
-            law_hits = laws().find(s)
             for d in read_demands(s):
                 inside = lambda h: d.sentence.start <= h.start < d.sentence.end  # noqa: E731
                 concerns = [h.entry.key for h in program_hits if inside(h)]
-                concerns += [h.entry.key for h in law_hits if inside(h)]
+                concerns += [f.law for f in found if inside(f)]  # the laws the citation reader found
                 demands.append(
                     Demand(
                         d.kind,
@@ -98,11 +98,12 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
                         tuple(dict.fromkeys(concerns)),
                     )
                 )
-        for span, value in mentions.dates(s):
+        found_dates = mentions.dates(s)
+        for span, value in found_dates:
             dates.append(DateMention(value, s[span.start : span.end], place(span.start)))
         for span, value, currency in mentions.amounts(s):
             amounts.append(Amount(value, currency, s[span.start : span.end], place(span.start)))
-        for span, body, number, day, top in mentions.references(s):
+        for span, body, number, day, top in mentions.references(s, found_dates, body_hits):
             references.append(Reference(body, number, day, top, s[span.start : span.end], place(span.start)))
     return Content(
         tuple(citations),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import bodies
 from .vocab import content_rules, laender
@@ -60,47 +61,67 @@ def sentences(text: str) -> list[Sentence]:
     return trimmed
 
 
+class Frame(NamedTuple):
+    """How one demand verb is written (``vocab/content.toml``)."""
+
+    lemma: str
+    kind: str  # "demand" or "mandate"
+    forms: re.Pattern  # present-tense forms: "fordert|fordern"
+    particle: re.Pattern | None  # separable particle: "auf"
+    participle: str | None  # "aufgefordert"
+    passive: re.Pattern | None  # "(wird|werden) ... aufgefordert"
+    addressee_by_agent: bool  # "Vom Bund erwarten ..."
+
+
+class Rules(NamedTuple):
+    frames: tuple[Frame, ...]
+    any_verb: re.Pattern  # any form or participle: sentences without one are skipped
+    laender: re.Pattern  # "und Länder", "der Länder"
+    agent: re.Pattern  # "vom", "durch den" just before a name
+    current_holder: re.Pattern  # "(z. Z. Hessen)"
+    past: re.Pattern  # "wurde", "hatte"
+
+
+_WINDOW_END = re.compile(r",|\bzu\s|\bum\s|\bdass\b|\.$")  # the object of a verb ends here
+_GENITIVE = re.compile(r"\b(?:der|des)\s+$")
+
+
 @lru_cache(maxsize=1)
-def _frames():
+def _rules() -> Rules:
     rules = content_rules()["demands"]
-    frames = []
-    for lemma, spec in rules["verbs"].items():
-        forms = "|".join(spec["forms"])
-        frames.append(
-            (
-                lemma,
-                spec.get("kind", "demand"),
-                re.compile(rf"\b({forms})\b"),
-                spec.get("particle"),
-                spec.get("participle"),
-                spec.get("addressee_by_agent", False),
-            )
-        )
     addressees = rules["addressees"]
     passive = "|".join(addressees["passive_auxiliaries"])
-    # Each frame's passive, compiled once: "(wird|werden) ... aufgefordert".
-    frames = [
-        (*f, re.compile(rf"\b({passive})\b(.*?)\b{f[4]}\b") if f[4] else None) for f in frames
-    ]
-    words = {w for spec in rules["verbs"].values() for w in spec["forms"] + [spec.get("participle", "")] if w}
-    any_verb = re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b")
-    return (
-        frames,
-        re.compile(addressees["laender"]),
-        re.compile(addressees["agent"]),
-        re.compile(addressees["current_holder"]),
-        any_verb,
-        re.compile(r"\b(?:" + "|".join(addressees["past_auxiliaries"]) + r")\b"),
+    frames, words = [], set()
+    for lemma, spec in rules["verbs"].items():
+        participle = spec.get("participle")
+        particle = spec.get("particle")
+        words.update(spec["forms"] + ([participle] if participle else []))
+        frames.append(Frame(
+            lemma=lemma,
+            kind=spec.get("kind", "demand"),
+            forms=re.compile(rf"\b({'|'.join(spec['forms'])})\b"),
+            particle=re.compile(rf"\b{particle}\b(?=\s*[,.;]|\s*$|\s+\S)") if particle else None,
+            participle=participle,
+            passive=re.compile(rf"\b({passive})\b(.*?)\b{participle}\b") if participle else None,
+            addressee_by_agent=spec.get("addressee_by_agent", False),
+        ))
+    return Rules(
+        frames=tuple(frames),
+        any_verb=re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b"),
+        laender=re.compile(addressees["laender"]),
+        agent=re.compile(addressees["agent"]),
+        current_holder=re.compile(addressees["current_holder"]),
+        past=re.compile(r"\b(?:" + "|".join(addressees["past_auxiliaries"]) + r")\b"),
     )
 
 
-def _candidates(text: str, start: int, end: int, skip_subject_after: int | None = None) -> list[tuple[int, str]]:
+def _candidates(text: str, start: int, end: int, plural_verb: bool = False) -> list[tuple[int, str]]:
     """Addressees named in ``text[start:end]``: bodies, Länder by name, the Länder."""
+    rules = _rules()
     window = text[start:end]
     found = [(h.start, h.entry.key) for h in bodies().find(window)]
-    _f, laender_re, _a, holder_re, *_ = _frames()
-    for m in laender_re.finditer(window):
-        if skip_subject_after is not None and not window[: m.start()].strip():
+    for m in rules.laender.finditer(window):
+        if plural_verb and not window[: m.start()].strip():
             continue  # "fordern die Länder ..." - the subject
         found.append((m.start(1), LAENDER))
     lands = laender()
@@ -108,7 +129,7 @@ def _candidates(text: str, start: int, end: int, skip_subject_after: int | None 
         land = lands.resolve(m.group(0))
         if land is not None and land.name == m.group(0):
             found.append((m.start(), land.name))
-    holder = holder_re.search(window)
+    holder = rules.current_holder.search(window)
     if holder and (land := lands.resolve(holder.group(1).strip())):
         return [(holder.start(), land.name)]
     return sorted(found)
@@ -116,7 +137,7 @@ def _candidates(text: str, start: int, end: int, skip_subject_after: int | None 
 
 def _is_agent(text: str, pos: int) -> bool:
     """Is the name at ``pos`` introduced as an agent ("vom", "durch den")?"""
-    return _frames()[2].search(text[max(0, pos - 20) : pos]) is not None
+    return _rules().agent.search(text[max(0, pos - 20) : pos]) is not None
 
 
 def _agents(text: str, start: int, end: int) -> list[str]:
@@ -124,62 +145,50 @@ def _agents(text: str, start: int, end: int) -> list[str]:
 
 
 def _unique(keys) -> tuple[str, ...]:
-    seen: list[str] = []
-    for k in keys:
-        if k not in seen:
-            seen.append(k)
-    return tuple(seen)
+    return tuple(dict.fromkeys(keys))
 
 
 def read_demands(text: str) -> list[FoundDemand]:
-    frames, _l, _a, _h, any_verb, past = _frames()
+    rules = _rules()
+    if not rules.any_verb.search(text):
+        return []
     found = []
-    if not any_verb.search(text):
-        return found
     for s in sentences(text):
-        if not any_verb.search(s.text):
-            continue
-        demand = _demand(s, frames, past)
-        if demand:
+        if rules.any_verb.search(s.text) and (demand := _demand(s, rules)):
             found.append(demand)
     return found
 
 
-def _demand(s: Sentence, frames, past: re.Pattern) -> FoundDemand | None:
+def _demand(s: Sentence, rules: Rules) -> FoundDemand | None:
     t = s.text
     # Passive: "Der Bund wird (zudem) aufgefordert / um Prüfung gebeten".
-    for lemma, kind, _forms, _particle, participle, _agent, passive_re in frames:
-        if not participle:
-            continue
-        m = passive_re.search(t)
+    for f in rules.frames:
+        m = f.passive.search(t) if f.passive else None
         if m:
-            names = _candidates(t, 0, m.end(2))
-            names = [(p, k) for p, k in names if not _is_agent(t, p)]
-            return FoundDemand(kind, lemma, _unique(k for _, k in names[:1]), s)
-    for lemma, kind, forms, particle, _participle, by_agent, _passive in frames:  # active voice
-        m = forms.search(t)
+            names = [(p, k) for p, k in _candidates(t, 0, m.end(2)) if not _is_agent(t, p)]
+            return FoundDemand(f.kind, f.lemma, _unique(k for _, k in names[:1]), s)
+    for f in rules.frames:  # active voice
+        m = f.forms.search(t)
         if not m:
             continue
-        if m.group(1) == _participle and past.search(t, 0, m.start()):
+        if m.group(1) == f.participle and rules.past.search(t, 0, m.start()):
             continue  # "wurde ... beauftragt": a past mandate
         plural = m.group(1).endswith("n")
-        if by_agent:
-            return FoundDemand(kind, lemma, _unique(_agents(t, 0, len(t))), s)
-        if particle:
-            p = re.compile(rf"\b{particle}\b(?=\s*[,.;]|\s*$|\s+\S)")
-            pm = p.search(t, m.end())
+        if f.addressee_by_agent:
+            return FoundDemand(f.kind, f.lemma, _unique(_agents(t, 0, len(t))), s)
+        if f.particle:
+            pm = f.particle.search(t, m.end())
             if not pm or "," in t[m.end() : pm.start()]:
                 continue  # not this separable verb; try the plain one
-            names = _candidates(t, m.end(), pm.start(), skip_subject_after=m.end() if plural else None)
-            if not names:
-                names = [(0, k) for k in _agents(t, pm.end(), len(t))]
-            return FoundDemand(kind, lemma, _unique(k for _, k in names), s)
-        stop = re.compile(r",|\bzu\s|\bum\s|\bdass\b|\.$")
-        sm = stop.search(t, m.end())
-        window_end = sm.start() if sm else len(t)
-        names = _candidates(t, m.end(), window_end, skip_subject_after=m.end() if plural else None)
-        names = [(p, k) for p, k in names if not re.search(r"\bder\s+$|\bdes\s+$", t[m.end() : m.end() + p]) or lemma != "fordern"]
+            names = _candidates(t, m.end(), pm.start(), plural)
+            after = pm.end()
+        else:
+            sm = _WINDOW_END.search(t, m.end())
+            names = _candidates(t, m.end(), sm.start() if sm else len(t), plural)
+            if f.lemma == "fordern":  # "fordert ... Ausbau gemäß dem Versprechen des Bundes"
+                names = [(p, k) for p, k in names if not _GENITIVE.search(t[m.end() : m.end() + p])]
+            after = m.end()
         if not names:
-            names = [(0, k) for k in _agents(t, m.end(), len(t))]
-        return FoundDemand(kind, lemma, _unique(k for _, k in names), s)
+            names = [(0, k) for k in _agents(t, after, len(t))]
+        return FoundDemand(f.kind, f.lemma, _unique(k for _, k in names), s)
     return None
