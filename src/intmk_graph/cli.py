@@ -49,6 +49,9 @@ class RecordFormat(str, Enum):
     json = "json"
 
 
+FormatOpt = Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format: table, csv or json.")]
+
+
 @contextmanager
 def library_errors():
     """Turn the library's named errors into one line on stderr and exit code 2."""
@@ -57,6 +60,28 @@ def library_errors():
     except IntmkError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
+
+
+@contextmanager
+def opened(store: str, out: Path):
+    """The graph to query (see ``pipeline.open_dataset``), closed afterwards."""
+    dataset = open_dataset(store, out, err_console)
+    try:
+        yield dataset
+    finally:
+        dataset.close()
+
+
+def write_data(data, fmt: "RecordFormat", csv_rows: list[dict] | None = None) -> bool:
+    """JSON or CSV on stdout (CSV rows default to the flattened records); False when
+    the caller should draw a table instead."""
+    if fmt is RecordFormat.json:
+        sys.stdout.write(json_text(data))
+        return True
+    if fmt is RecordFormat.csv:
+        sys.stdout.write(csv_text(csv_rows if csv_rows is not None else [flat_record(r) for r in data]))
+        return True
+    return False
 
 
 def version_callback(value: bool):
@@ -126,11 +151,7 @@ def build_command(files: FilesArg = None, out: OutOpt = Path("output"), base: Ba
 
 def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[str, str]], title: str):
     """Records as JSON, CSV, or a rich table of the given (key, header) columns."""
-    if fmt is RecordFormat.json:
-        sys.stdout.write(json_text(records))
-    elif fmt is RecordFormat.csv:
-        sys.stdout.write(csv_text([flat_record(r) for r in records]))
-    else:
+    if not write_data(records, fmt):
         table = Table(title=title, header_style="bold")
         for _, header in columns:
             table.add_column(header)
@@ -151,7 +172,7 @@ def land_codes(names: list[str]) -> str:
 @app.command("resolutions")
 def resolutions_command(
     files: FilesArg = None,
-    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    format: FormatOpt = RecordFormat.table,
 ):
     """List the resolutions, one record each in document order."""
     with library_errors():
@@ -273,11 +294,8 @@ def query_command(
             text = query
         if param and (query not in saved_queries()):
             raise QueryError("--param is only for saved queries; see 'intmk-graph queries'")
-        dataset = open_dataset(store, out, err_console)
-        try:
+        with opened(store, out) as dataset:
             print_result(run(dataset, text), format)
-        finally:
-            dataset.close()
 
 
 @app.command("queries")
@@ -306,7 +324,7 @@ def coalitions_command(
     without_joint: Annotated[
         bool, typer.Option("--without-joint", help="Leave out joint motions of all 16 Länder.")
     ] = False,
-    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
@@ -316,16 +334,10 @@ def coalitions_command(
     with library_errors():
         if decision not in (None, "unanimous", "majority"):
             raise QueryError(f"--decision {decision!r}: expected 'unanimous' or 'majority'")
-        dataset = open_dataset(store, out, err_console)
-        try:
+        with opened(store, out) as dataset:
             data = coalitions(dataset, conference, decision, without_joint)
-        finally:
-            dataset.close()
-    if format is RecordFormat.json:
-        sys.stdout.write(json_text(data))
-        return
-    if format is RecordFormat.csv:
-        sys.stdout.write(csv_text([{k: v for k, v in p.items() if k != "resolutions"} | {"resolutions": "; ".join(p["resolutions"])} for p in data["pairs"]]))
+    pair_rows = [{**p, "resolutions": "; ".join(p["resolutions"])} for p in data["pairs"]]
+    if write_data(data, format, pair_rows):
         return
     table = Table(title="Länder", header_style="bold")
     for col in ("land", "sponsored", "alone", "notes", "co-sponsors", "betweenness"):
@@ -348,7 +360,7 @@ def coalitions_command(
 def dissent_command(
     conference: ConferenceOpt = None,
     land: Annotated[Optional[str], typer.Option("--land", help="Only notes of this Land.")] = None,
-    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
@@ -356,16 +368,9 @@ def dissent_command(
     from .analysis import dissent
 
     with library_errors():
-        dataset = open_dataset(store, out, err_console)
-        try:
+        with opened(store, out) as dataset:
             records = dissent(dataset, conference, land)
-        finally:
-            dataset.close()
-    if format is RecordFormat.json:
-        sys.stdout.write(json_text(records))
-    elif format is RecordFormat.csv:
-        sys.stdout.write(csv_text([flat_record(r) for r in records]))
-    else:
+    if not write_data(records, format):
         table = Table(title="Protocol notes", header_style="bold")
         for col in ("TOP", "decision", "by", "Ziffer", "text", "lines"):
             table.add_column(col)
@@ -380,7 +385,7 @@ def dissent_command(
 def cites_command(
     law: Annotated[str, typer.Argument(help='A law or section: AufenthG, Beschäftigungsverordnung, "§ 24 AufenthG", "§ 32 Abs. 2 Nr. 5 BeschV".')],
     conference: ConferenceOpt = None,
-    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
@@ -388,20 +393,14 @@ def cites_command(
     from .analysis import cites
 
     with library_errors():
-        dataset = open_dataset(store, out, err_console)
-        try:
+        with opened(store, out) as dataset:
             records = cites(dataset, law, conference)
-        finally:
-            dataset.close()
-    if format is RecordFormat.json:
-        sys.stdout.write(json_text(records))
-    elif format is RecordFormat.csv:
-        sys.stdout.write(csv_text([
-            {"conference": r["conference"], "resolution": r["resolution"], "title": r["title"],
-             "text": c["text"], "line": c["line"] if c["line"] is not None else "", "source_line": c["source_line"]}
-            for r in records for c in r["citations"]
-        ]))
-    else:
+    one_row_per_citation = [
+        {"conference": r["conference"], "resolution": r["resolution"], "title": r["title"],
+         "text": c["text"], "line": c["line"] if c["line"] is not None else "", "source_line": c["source_line"]}
+        for r in records for c in r["citations"]
+    ]
+    if not write_data(records, format, one_row_per_citation):
         table = Table(title=f"Resolutions citing {law}", header_style="bold")
         for col in ("Conf.", "TOP", "Title", "Citations (line)"):
             table.add_column(col)
@@ -418,7 +417,7 @@ def demands_command(
     to: Annotated[Optional[str], typer.Option("--to", help="Only demands addressed to this body, Land or 'Länder', e.g. Bund, BAMF.")] = None,
     about: Annotated[Optional[str], typer.Option("--about", help="Only demands concerning this programme or law, e.g. MBE, AufenthG.")] = None,
     conference: ConferenceOpt = None,
-    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
@@ -426,18 +425,9 @@ def demands_command(
     from .analysis import demands
 
     with library_errors():
-        dataset = open_dataset(store, out, err_console)
-        try:
+        with opened(store, out) as dataset:
             records = demands(dataset, to, about, conference)
-        finally:
-            dataset.close()
-    if format is RecordFormat.json:
-        sys.stdout.write(json_text(records))
-    elif format is RecordFormat.csv:
-        sys.stdout.write(csv_text([{**r, "addressees": "; ".join(r["addressees"]),
-                                    "paragraph": r["paragraph"] if r["paragraph"] is not None else "",
-                                    "line": r["line"] if r["line"] is not None else ""} for r in records]))
-    else:
+    if not write_data(records, format):
         table = Table(title="Demands", header_style="bold")
         for col in ("TOP", "Z.", "verb", "to", "sentence", "line"):
             table.add_column(col)
@@ -452,7 +442,7 @@ def demands_command(
 def evaluate_command(
     expected: Annotated[Path, typer.Argument(help="A hand annotation (TOML), e.g. tests/data/expected-2025.toml.")],
     file: Annotated[Optional[Path], typer.Argument(help="The annotated document (default: the bundled 2025 collection).")] = None,
-    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="Output format.")] = RecordFormat.table,
+    format: FormatOpt = RecordFormat.table,
     show: Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")] = False,
 ):
     """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding."""
@@ -509,8 +499,7 @@ def visualise_command(
     if out_file is not None and len(kinds) > 1:
         raise typer.BadParameter("--out-file names one file; leave it out with 'all'")
     with library_errors():
-        dataset = open_dataset(store, out, err_console)
-        try:
+        with opened(store, out) as dataset:
             for kind in kinds:
                 if kind == "matrix":
                     png, svg = visualise.matrix_figures(dataset, conference)
@@ -522,8 +511,6 @@ def visualise_command(
                 target = out_file or out / f"{kind}.html"
                 write_atomic(target, visualise.page(kind, dataset, conference).encode("utf-8"))
                 console.print(f"wrote {target}", highlight=False)
-        finally:
-            dataset.close()
 
 
 @app.command("validate")
