@@ -52,17 +52,17 @@ def coalitions(
     return {"pairs": pairs, "communities": communities, "lands": lands}
 
 
+def _saved_rows(graph: Graph, name: str, **params) -> list[dict]:
+    """A saved query's rows as dicts of plain values; parameters left None are unbound."""
+    values = {k: str(v) for k, v in params.items() if v is not None}
+    names, data = rows(graph.query(bind(saved_query(name), values)))
+    return [dict(zip(names, (plain(v) for v in row))) for row in data]
+
+
 def dissent(graph: Graph, conference: int | None = None, land: str | None = None) -> list[dict]:
     """One record per protocol note, the Länder that gave it together."""
-    params = {}
-    if conference is not None:
-        params["conference"] = str(conference)
-    if land is not None:
-        params["land"] = land
-    names, data = rows(graph.query(bind(saved_query("dissent"), params)))
     records: dict[tuple, dict] = {}
-    for row in data:
-        r = dict(zip(names, (plain(v) for v in row)))
+    for r in _saved_rows(graph, "dissent", conference=conference, land=land):
         key = (r["conference"], r["top"], r["first_line"])
         record = records.setdefault(
             key,
@@ -88,16 +88,10 @@ def cites(graph: Graph, law: str, conference: int | None = None) -> list[dict]:
     from .names import law_query
 
     q = law_query(law)
-    params = {"law": q.law.abbr or q.law.label}
-    for key in ("section", "subsection", "number"):
-        if getattr(q, key):
-            params[key] = getattr(q, key)
-    if conference is not None:
-        params["conference"] = str(conference)
-    names, data = rows(graph.query(bind(saved_query("cites"), params)))
+    found = _saved_rows(graph, "cites", law=q.law.abbr or q.law.label, section=q.section,
+                        subsection=q.subsection, number=q.number, conference=conference)
     records: dict[tuple, dict] = {}
-    for row in data:
-        r = dict(zip(names, (plain(v) for v in row)))
+    for r in found:
         record = records.setdefault(
             (r["conference"], r["top"]),
             {"conference": str(r["conference"]), "resolution": r["top"], "title": r["title"], "citations": []},
@@ -111,17 +105,8 @@ def cites(graph: Graph, law: str, conference: int | None = None) -> list[dict]:
 def demands(graph: Graph, to: str | None = None, about: str | None = None, conference: int | None = None) -> list[dict]:
     """One record per demand with all its addressees, optionally only those addressed
     to a body (``to``) or concerning a programme or law (``about``)."""
-    params = {}
-    if to is not None:
-        params["addressee"] = to
-    if about is not None:
-        params["about"] = about
-    if conference is not None:
-        params["conference"] = str(conference)
-    names, data = rows(graph.query(bind(saved_query("demands"), params)))
     records: dict[tuple, dict] = {}
-    for row in data:
-        r = dict(zip(names, (plain(v) for v in row)))
+    for r in _saved_rows(graph, "demands", addressee=to, about=about, conference=conference):
         record = records.setdefault(
             (r["conference"], r["top"], r["text"], r["line"]),
             {
