@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intmk_graph.pipeline import build, default_inputs, parse
+from intmk_graph.pipeline import build, default_inputs, load_store, parse, write_outputs
 
 DATA = Path(__file__).parent / "data"
 
@@ -30,3 +30,14 @@ def resolutions_2025(collection_2025):
 @pytest.fixture(scope="session")
 def built_2025():
     return build()
+
+
+@pytest.fixture(scope="session")
+def store_2025(tmp_path_factory) -> Path:
+    """An output folder with the bundled data built: graph files and the Oxigraph store.
+    Tests only read it."""
+    out = tmp_path_factory.mktemp("out")
+    result = build()
+    write_outputs(result, out)
+    load_store(result, out)
+    return out

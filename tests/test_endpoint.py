@@ -16,7 +16,6 @@ import pytest
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
-from intmk_graph.pipeline import build, load_store, write_outputs
 from intmk_graph.queries import bind, saved_queries
 from intmk_graph.sparql_results import rows
 from intmk_graph.store import open_endpoint, open_oxigraph, store_path
@@ -39,11 +38,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    result = build()
-    write_outputs(result, out)
-    load_store(result, out)
+def server(tmp_path_factory, store_2025):
+    out = store_2025
     location = tmp_path_factory.mktemp("server")
     binary = _oxigraph_binary()
     subprocess.run([binary, "load", "--location", str(location), "--file", str(out / "graph.trig")],

@@ -16,7 +16,6 @@ from intmk_graph.analysis import coalitions, dissent
 from intmk_graph.cli import app
 from intmk_graph.exports import trig, union_graph
 from intmk_graph.nx_view import cosponsorship, land_resolution, typed_graph
-from intmk_graph.pipeline import build, load_store, write_outputs
 from intmk_graph.queries import Parameter, SavedQuery, bind, saved_queries
 from intmk_graph.sparql_results import rows
 from intmk_graph.store import in_memory, load_oxigraph
@@ -41,12 +40,8 @@ PARAMS = {
 
 
 @pytest.fixture(scope="module")
-def out_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    result = build()
-    write_outputs(result, out)
-    load_store(result, out)
-    return out
+def out_dir(store_2025):
+    return store_2025
 
 
 @pytest.fixture(scope="module")
