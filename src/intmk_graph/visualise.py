@@ -194,8 +194,6 @@ def _law_citations(g, law: str) -> int:
 
 
 def _natural(text: str):
-    import re
-
     return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", text)]
 
 
@@ -355,11 +353,11 @@ def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, 
 PAGES = {
     "coalitions": ("Koalitionen der Länder – IntMK", coalitions_data),
     "citations": ("Zitierte Gesetze – IntMK", citations_data),
-    "graph": ("Wissensgraph – IntMK", None),
+    # The whole graph is drawn whole: it takes no conference.
+    "graph": ("Wissensgraph – IntMK", lambda graph, conference: graph_data(graph)),
 }
 
 
 def page(kind: str, graph: Graph, conference: int | None = None) -> str:
     title, builder = PAGES[kind]
-    data = graph_data(graph) if kind == "graph" else builder(graph, conference)
-    return render_page(kind, title, data)
+    return render_page(kind, title, builder(graph, conference))

@@ -31,10 +31,14 @@ def load_turtle(name: str) -> Graph:
     return graph
 
 
+def _vocab_toml(name: str) -> dict:
+    with (resources.files("intmk_graph") / "vocab" / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
 @lru_cache(maxsize=1)
 def layout_rules() -> dict:
-    with (resources.files("intmk_graph") / "vocab" / "layout.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return _vocab_toml("layout.toml")
 
 
 def _normal(label: str) -> str:
@@ -98,5 +102,4 @@ def laender() -> Laender:
 @lru_cache(maxsize=1)
 def content_rules() -> dict:
     """Demand verbs, months, currencies and conferences (``vocab/content.toml``)."""
-    with (resources.files("intmk_graph") / "vocab" / "content.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return _vocab_toml("content.toml")
