@@ -18,11 +18,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from intmk_graph.citations import CitationReader
-from intmk_graph.lexicon import laws
+from intmk_graph.extract.citations import CitationReader
+from intmk_graph.extract.lexicon import laws
 from intmk_graph.pipeline import default_inputs, parse
-from intmk_graph.quality import load_expectations
-from intmk_graph.sources import read_lines
+from intmk_graph.extract.evaluation import load_expectations
+from intmk_graph.read.sources import read_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected-2025.toml"

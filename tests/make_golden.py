@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from intmk_graph.exports import turtle, union_graph, write_atomic
+from intmk_graph.publish.exports import turtle, union_graph, write_atomic
 from intmk_graph.pipeline import build
 
 if __name__ == "__main__":

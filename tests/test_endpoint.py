@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
-from intmk_graph.queries import bind, saved_queries
-from intmk_graph.sparql_results import rows
-from intmk_graph.store import open_endpoint, open_oxigraph, store_path
+from intmk_graph.query.saved import bind, saved_queries
+from intmk_graph.query.results import rows
+from intmk_graph.query.store import open_endpoint, open_oxigraph, store_path
 
 from test_query import PARAMS
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intmk_graph.layout import Line, NumberedLine, classify, join_lines, strip_line_numbers
-from intmk_graph.sources import SourceLine
+from intmk_graph.read.layout import Line, NumberedLine, classify, join_lines, strip_line_numbers
+from intmk_graph.read.sources import SourceLine
 
 
 def joined(*texts: str) -> str:

@@ -1,8 +1,8 @@
 """intmk-graph: IntMK resolution collections as an RDF knowledge graph.
 
-The data flow shows in the module names::
+The data flow shows in the folders, one per stage::
 
-    sources -> layout -> segments -> (model) -> rdf_graph -> store / nx_view / exports
+    read -> (model) -> extract -> graph -> query -> publish
 
 ``pipeline.build`` is the one place that knows the order.
 """

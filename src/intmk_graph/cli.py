@@ -15,11 +15,11 @@ from rich.table import Table
 
 from . import __version__
 from .errors import InputError, IntmkError, QueryError
-from .exports import csv_text, json_text
+from .publish.exports import csv_text, json_text
 from .namespaces import DEFAULT_BASE
 from .pipeline import build, load_store, open_dataset, parse_all, write_outputs
-from .store import StoreKind
-from .records import flat_record, resolution_records
+from .query.store import StoreKind
+from .publish.records import flat_record, resolution_records
 from .vocab import laender
 
 app = typer.Typer(
@@ -202,7 +202,7 @@ def resolutions_command(
 
 
 def _store_kind(value: str) -> str:
-    from .store import is_endpoint
+    from .query.store import is_endpoint
 
     if value in (k.value for k in StoreKind) or is_endpoint(value):
         return value
@@ -230,7 +230,7 @@ class ResultFormat(str, Enum):
 
 def print_result(result, fmt: ResultFormat, title: str = "") -> None:
     """A SPARQL result: SELECT as table/CSV/TSV/JSON, ASK as true/false, graphs as Turtle."""
-    from .sparql_results import rows, to_csv, to_json
+    from .query.results import rows, to_csv, to_json
 
     if result.type == "ASK":
         if fmt is ResultFormat.json:
@@ -272,7 +272,7 @@ def query_command(
     The default graph is the union of all documents. Saved queries take --param
     NAME=VALUE; values are bound as RDF terms, never pasted into the query.
     """
-    from .queries import bind, run, saved_queries
+    from .query.saved import bind, run, saved_queries
 
     with library_errors():
         if file is not None:
@@ -301,7 +301,7 @@ def query_command(
 @app.command("queries")
 def queries_command():
     """List the saved queries with their parameters."""
-    from .queries import saved_queries
+    from .query.saved import saved_queries
 
     table = Table(title="Saved queries (run with: intmk-graph query NAME -p NAME=VALUE)", header_style="bold")
     table.add_column("name", no_wrap=True)
@@ -329,7 +329,7 @@ def coalitions_command(
     out: OutDirOpt = Path("output"),
 ):
     """Co-sponsorship among the Länder: pairs, communities, centrality, lone sponsors."""
-    from .analysis import coalitions
+    from .query.reports import coalitions
 
     with library_errors():
         if decision not in (None, "unanimous", "majority"):
@@ -365,7 +365,7 @@ def dissent_command(
     out: OutDirOpt = Path("output"),
 ):
     """Protocol notes: who dissented from which resolution and paragraph, and why."""
-    from .analysis import dissent
+    from .query.reports import dissent
 
     with library_errors():
         with opened(store, out) as dataset:
@@ -390,7 +390,7 @@ def cites_command(
     out: OutDirOpt = Path("output"),
 ):
     """The resolutions citing a law (all its sections) or one section, with the citing text and line."""
-    from .analysis import cites
+    from .query.reports import cites
 
     with library_errors():
         with opened(store, out) as dataset:
@@ -422,7 +422,7 @@ def demands_command(
     out: OutDirOpt = Path("output"),
 ):
     """What the conference demands of whom: verb, addressees, paragraph and sentence."""
-    from .analysis import demands
+    from .query.reports import demands
 
     with library_errors():
         with opened(store, out) as dataset:
@@ -446,7 +446,7 @@ def evaluate_command(
     show: Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")] = False,
 ):
     """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding."""
-    from .quality import evaluate, load_expectations
+    from .extract.evaluation import evaluate, load_expectations
 
     with library_errors():
         (collection,) = parse_all([file] if file else None)
@@ -492,8 +492,8 @@ def visualise_command(
     out: OutDirOpt = Path("output"),
 ):
     """Self-contained interactive HTML pages (work offline) and a co-sponsorship heat map."""
-    from . import visualise
-    from .exports import write_atomic
+    from .publish import pages
+    from .publish.exports import write_atomic
 
     kinds = ["coalitions", "citations", "graph", "matrix"] if what is Visual.all else [what.value]
     if out_file is not None and len(kinds) > 1:
@@ -502,14 +502,14 @@ def visualise_command(
         with opened(store, out) as dataset:
             for kind in kinds:
                 if kind == "matrix":
-                    png, svg = visualise.matrix_figures(dataset, conference)
+                    png, svg = pages.matrix_figures(dataset, conference)
                     stem = (out_file or out / "matrix").with_suffix("")
                     for path, data in ((stem.with_suffix(".png"), png), (stem.with_suffix(".svg"), svg)):
                         write_atomic(path, data)
                         console.print(f"wrote {path}", highlight=False)
                     continue
                 target = out_file or out / f"{kind}.html"
-                write_atomic(target, visualise.page(kind, dataset, conference).encode("utf-8"))
+                write_atomic(target, pages.page(kind, dataset, conference).encode("utf-8"))
                 console.print(f"wrote {target}", highlight=False)
 
 
@@ -520,8 +520,8 @@ def validate_command(
     ] = None,
 ):
     """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input)."""
-    from .exports import union_graph
-    from .validation import validate_graph
+    from .publish.exports import union_graph
+    from .graph.validation import validate_graph
 
     with library_errors():
         if graph is None:
@@ -547,7 +547,7 @@ def read_graph(path: Path):
     """Parse an RDF file by its suffix; unreadable files are input errors."""
     from rdflib import Dataset
 
-    from .exports import union_graph
+    from .publish.exports import union_graph
 
     formats = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml"}
     if not path.is_file():
@@ -581,7 +581,7 @@ def export_command(
     base: BaseOpt = DEFAULT_BASE,
 ):
     """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables."""
-    from .exports import export
+    from .publish.exports import export
 
     with library_errors():
         result = build(files, base)

@@ -1,6 +1,7 @@
 """``build(paths)``: the one place that knows the order of the stages.
 
-sources -> layout/segments -> model -> rdf_graph -> files.
+read (sources, layout, segments) -> extract (content) -> graph (RDF) -> publish (files) and
+query (the store).
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from .content import read_content
+from .extract.content import read_content
 from .errors import InputError
-from .exports import json_text, trig, turtle, union_graph, write_atomic
+from .publish.exports import json_text, trig, turtle, union_graph, write_atomic
 from .model import Collection
 from .namespaces import DEFAULT_BASE
-from .records import resolution_records
-from .rdf_graph import build_dataset
-from .segments import read_collection
-from .sources import read_lines
+from .publish.records import resolution_records
+from .graph.rdf import build_dataset
+from .read.segments import read_collection
+from .read.sources import read_lines
 
 
 def default_inputs() -> list[Path]:
@@ -94,7 +95,7 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
 
 def load_store(result: BuildResult, out_dir: Path) -> Path:
     """Load the built dataset into the persistent Oxigraph store under ``out_dir``."""
-    from .store import load_oxigraph, store_path
+    from .query.store import load_oxigraph, store_path
 
     t0 = time.perf_counter()
     path = store_path(out_dir)
@@ -108,7 +109,7 @@ def open_dataset(kind, out_dir: Path, notices=None) -> Dataset:
     """The graph to query: the Oxigraph store under ``out_dir`` (built from the bundled
     data first if there is none), an rdflib memory copy of ``out_dir/graph.trig``, or a
     remote SPARQL endpoint when ``kind`` is its URL."""
-    from .store import StoreKind, in_memory, is_endpoint, open_endpoint, open_oxigraph, store_path
+    from .query.store import StoreKind, in_memory, is_endpoint, open_endpoint, open_oxigraph, store_path
 
     if is_endpoint(kind):
         return open_endpoint(str(kind))

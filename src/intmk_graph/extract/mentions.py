@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import bodies
-from .vocab import content_rules
+from ..vocab import content_rules
 
 
 @dataclass(frozen=True)

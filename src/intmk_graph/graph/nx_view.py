@@ -30,7 +30,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .namespaces import INTMK, PREFIXES
+from ..namespaces import INTMK, PREFIXES
 
 SPONSORSHIPS = """
 PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .lexicon import bodies, laws, programmes
-from .namespaces import INTMK
-from .model import Citation, Collection, Content, Place, Resolution
+from ..extract.lexicon import bodies, laws, programmes
+from ..namespaces import INTMK
+from ..model import Citation, Collection, Content, Place, Resolution
 
 
 def resolution_record(collection: Collection, r: Resolution) -> dict:

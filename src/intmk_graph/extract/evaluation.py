@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .model import Citation, Collection, Content, Demand, Place
+from ..errors import InputError
+from ..model import Citation, Collection, Content, Demand, Place
 
 CATEGORIES = ("sections", "citations", "bodies", "programmes", "demands")
 

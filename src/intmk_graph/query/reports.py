@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from .nx_view import cosponsorship
-from .queries import bind, saved_query
-from .sparql_results import plain, rows
+from ..graph.nx_view import cosponsorship
+from .saved import bind, saved_query
+from .results import plain, rows
 
 
 def coalitions(
@@ -85,7 +85,7 @@ def cites(graph: Graph, law: str, conference: int | None = None) -> list[dict]:
     """The resolutions citing a law (any of its sections) or one section, each with
     the citing texts and their official lines. ``law`` is what a user types:
     "AufenthG", "Beschäftigungsverordnung", "§ 32 Abs. 2 Nr. 5 BeschV"."""
-    from .names import law_query
+    from .lookup import law_query
 
     q = law_query(law)
     found = _saved_rows(graph, "cites", law=q.law.abbr or q.law.label, section=q.section,

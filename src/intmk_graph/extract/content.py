@@ -9,7 +9,7 @@ from . import mentions
 from .citations import CitationReader
 from .demands import read_demands
 from .lexicon import bodies, programmes
-from .model import (
+from ..model import (
     Amount,
     Citation,
     Collection,

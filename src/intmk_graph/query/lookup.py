@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from .citations import CitationReader
-from .errors import UnknownNameError
-from .lexicon import Entry, Lexicon, bodies, laws, programmes
-from .namespaces import ID
-from .vocab import laender
+from ..extract.citations import CitationReader
+from ..errors import UnknownNameError
+from ..extract.lexicon import Entry, Lexicon, bodies, laws, programmes
+from ..namespaces import ID
+from ..vocab import laender
 
 
 @dataclass(frozen=True)

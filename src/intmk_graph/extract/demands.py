@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import bodies
-from .vocab import content_rules, laender
+from ..vocab import content_rules, laender
 
 LAENDER = "Länder"  # the addressee "the Länder as a whole"
 _ABBREVIATIONS = re.compile(

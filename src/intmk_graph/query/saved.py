@@ -24,8 +24,8 @@ from importlib import resources
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
-from .errors import QueryError, UnknownNameError
-from .vocab import laender
+from ..errors import QueryError, UnknownNameError
+from ..vocab import laender
 
 HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.+)$")
 PARAM = re.compile(r"^(?P<name>\w+)\s*\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*(?P<help>.*)$")
@@ -70,7 +70,7 @@ def _parse_saved(name: str, text: str) -> SavedQuery:
 @lru_cache(maxsize=1)
 def saved_queries() -> dict[str, SavedQuery]:
     """All saved queries shipped with the package, by name (file stem)."""
-    folder = resources.files("intmk_graph") / "queries"
+    folder = resources.files("intmk_graph.query") / "queries"
     result = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
@@ -94,11 +94,11 @@ def term_for(param: Parameter, value: str):
             raise UnknownNameError(f"{value!r} is not a German Land (parameter {param.name})")
         return land.iri
     if param.type in ("law", "body", "topic"):
-        from . import names
+        from . import lookup
 
         if param.type == "law":
-            return names.law_query(value).law.iri
-        return names.addressee(value) if param.type == "body" else names.topic(value)
+            return lookup.law_query(value).law.iri
+        return lookup.addressee(value) if param.type == "body" else lookup.topic(value)
     if param.type == "integer":
         if not re.fullmatch(r"-?\d+", value.strip()):
             raise QueryError(f"parameter {param.name} expects an integer, got {value!r}")

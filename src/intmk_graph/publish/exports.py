@@ -62,7 +62,7 @@ def _ox_term(term):
 def _prefixes(graph) -> dict[str, str]:
     """Our vocabulary prefixes, not rdflib's many defaults. Instance IRIs (data:, id:)
     are written in full: their paths would need escaped slashes ("data:conference\\/20")."""
-    from .namespaces import PREFIXES
+    from ..namespaces import PREFIXES
 
     bound = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix in PREFIXES and prefix != "id"}
     return dict(sorted(bound.items()))
@@ -127,7 +127,7 @@ def export(dataset: Dataset, fmt: str, target: Path) -> list[Path]:
         return [write_atomic(target, ("\n".join(lines) + "\n").encode("utf-8"))]
     if fmt == "jsonld":
         return [write_atomic(target, graph.serialize(format="json-ld", indent=2, sort_keys=True).encode("utf-8"))]
-    from .nx_view import typed_graph
+    from ..graph.nx_view import typed_graph
 
     view = typed_graph(graph)
     if fmt in ("graphml", "gexf"):

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import LineSpan, Text
+from ..model import LineSpan, Text
 from .sources import SourceLine
-from .vocab import layout_rules
+from ..vocab import layout_rules
 
 CONTENT = "content"
 BLANK = "blank"

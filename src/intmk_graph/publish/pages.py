@@ -20,8 +20,8 @@ from string import Template
 
 from rdflib import Graph
 
-from . import __version__
-from .namespaces import INTMK
+from .. import __version__
+from ..namespaces import INTMK
 
 # Tableau 20: distinct enough for the ~20 node types of the whole graph.
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
@@ -38,7 +38,7 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def _web(name: str) -> str:
-    return (resources.files("intmk_graph") / "web" / name).read_text(encoding="utf-8")
+    return (resources.files("intmk_graph.publish") / "web" / name).read_text(encoding="utf-8")
 
 
 def script_json(data) -> str:
@@ -88,7 +88,7 @@ def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
     """Per decision view: Länder (size, community, dissent) and co-sponsorship edges.
     Communities are computed without the motions of all 16 Länder, which would
     otherwise join everyone; positions group each community on a circle."""
-    from .analysis import coalitions
+    from ..query.reports import coalitions
 
     titles = _titles(graph)
     blocs = coalitions(graph, conference, None, without_joint=True)["communities"]
@@ -139,7 +139,7 @@ def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
 
 
 def citations_data(graph: Graph, conference: int | None = None) -> dict:
-    from .nx_view import resolution_law
+    from ..graph.nx_view import resolution_law
 
     g = resolution_law(graph, conference)
     titles = _titles(graph)
@@ -204,7 +204,7 @@ def _kind_groups() -> dict[str, str]:
     """Local class name -> legend group: every kind of body is "Body", of law "Law"."""
     from rdflib.namespace import RDFS
 
-    from .vocab import load_turtle
+    from ..vocab import load_turtle
 
     onto = load_turtle("intmk.ttl")
     groups = {}
@@ -217,7 +217,7 @@ def _kind_groups() -> dict[str, str]:
 def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
     import networkx as nx
 
-    from .nx_view import typed_graph
+    from ..graph.nx_view import typed_graph
 
     g = typed_graph(graph)
     groups = _kind_groups()
@@ -315,7 +315,7 @@ def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .analysis import coalitions
+    from ..query.reports import coalitions
 
     data = coalitions(graph, conference)
     lands = [l["land"] for l in data["lands"]]

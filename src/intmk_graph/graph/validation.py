@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from .vocab import load_turtle
+from ..vocab import load_turtle
 
 
 @dataclass(frozen=True)

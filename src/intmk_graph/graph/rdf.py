@@ -14,10 +14,10 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from .lexicon import bodies, laws, programmes
-from .model import Collection, Conference, Content, Decision, Paragraph, Place, Resolution, Text
-from .namespaces import DEFAULT_BASE, ELI, ID, INTMK, PREFIXES, SCHEMA
-from .vocab import laender, load_turtle
+from ..extract.lexicon import bodies, laws, programmes
+from ..model import Collection, Conference, Content, Decision, Paragraph, Place, Resolution, Text
+from ..namespaces import DEFAULT_BASE, ELI, ID, INTMK, PREFIXES, SCHEMA
+from ..vocab import laender, load_turtle
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
 REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from .vocab import load_turtle
+from ..vocab import load_turtle
 
 ENDINGS = "(?:es|en|s|n|e)?"
 # Hyphen look-alikes some PDFs emit; mapped one-to-one so offsets stay valid.

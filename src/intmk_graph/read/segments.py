@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import DuplicateResolutionError, InputError, SponsorError, TruncatedResolutionError
+from ..errors import DuplicateResolutionError, InputError, SponsorError, TruncatedResolutionError
 from .layout import BLANK, CONTENT, Line, NumberedLine, classify, join_lines, strip_line_numbers
-from .model import (
+from ..model import (
     Collection,
     Conference,
     Decision,
@@ -28,7 +28,7 @@ from .model import (
     Votes,
 )
 from .sources import SourceLine
-from .vocab import laender, layout_rules
+from ..vocab import laender, layout_rules
 
 TOP_HEADER = re.compile(
     r"^TOP\s+(?P<id>[A-Z]?\d+(?:\.\d+)*(?:\.?[a-z])?|[A-Z]\d*)(?=\s|$)\s*(?P<rest>.*)$"

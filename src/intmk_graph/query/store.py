@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from .errors import InputError
+from ..errors import InputError
 
 
 class StoreKind(str, Enum):
@@ -82,7 +82,7 @@ class _EndpointDataset:
 
         from urllib.error import HTTPError
 
-        from .errors import QueryError
+        from ..errors import QueryError
 
         try:
             return self._graph.query(text)
