@@ -7,7 +7,7 @@ import json
 
 import networkx as nx
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
@@ -185,15 +185,30 @@ def test_validate_command(tmp_path, built_2025):
     assert runner.invoke(app, ["validate", str(garbage)]).exit_code == 2
 
 
+def quad_set(dataset) -> set:
+    return {(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in dataset.quads()}
+
+
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig", "graphml", "gexf", "csv"])
 def test_export_formats(tmp_path, fmt, built_2025):
     target = tmp_path / ("csv" if fmt == "csv" else f"graph.{fmt}")
     result = runner.invoke(app, ["export", "--format", fmt, "--out", str(target)])
     assert result.exit_code == 0, result.output
     triples = len(union_graph(built_2025.dataset))
-    if fmt in ("ttl", "nt", "jsonld", "trig"):
-        parsed = Graph().parse(target, format={"ttl": "turtle", "jsonld": "json-ld", "trig": "trig"}.get(fmt, fmt))
-        assert len(parsed) == triples or fmt == "trig"
+    if fmt == "trig":
+        # Every quad, in the named graph it was built in: one graph per document plus
+        # the reference vocabularies.
+        parsed = Dataset()
+        parsed.parse(target, format="trig")
+        assert quad_set(parsed) == quad_set(built_2025.dataset)
+        assert {str(g) for _, _, _, g in parsed.quads()} == {
+            "https://w3id.org/intmk-graph/data/graph/intmk-20-2025-goettingen",
+            "https://w3id.org/intmk-graph/data/graph/reference",
+        }
+    elif fmt in ("ttl", "nt", "jsonld"):
+        parsed = Graph().parse(target, format={"ttl": "turtle", "jsonld": "json-ld"}.get(fmt, fmt))
+        assert len(parsed) == triples
+        assert set(parsed) == set(union_graph(built_2025.dataset))
     elif fmt == "graphml":
         g = nx.read_graphml(target)
         assert g.nodes["https://w3id.org/intmk-graph/data/conference/20/top/6.5"]["type"] == "Resolution"
