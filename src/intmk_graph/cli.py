@@ -40,6 +40,16 @@ FilesArg = Annotated[
     ),
 ]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
+LayoutOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--layout",
+        help="Read with this layout family instead of detecting it: "
+        "beschluesse, beschlussniederschrift, ergebnisprotokoll, umlaufverfahren.",
+    ),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when reading gives any warning.")]
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 BaseOpt = Annotated[str, typer.Option("--base", help="Base IRI for the instance data.")]
 
 
@@ -72,6 +82,22 @@ def opened(store: str, out: Path):
         dataset.close()
 
 
+def report_reading(collections, strict: bool = False) -> None:
+    """Encoding notices and reading warnings on stderr, ``file:line: message``; with
+    ``strict``, any warning ends the command with exit 2."""
+    warnings = 0
+    for c in collections:
+        if c.encoding not in ("utf-8", "utf-8-sig"):
+            err_console.print(f"notice: {c.source}: read as {ENCODINGS.get(c.encoding, c.encoding)}", highlight=False, soft_wrap=True)
+        for w in c.warnings:
+            where = f"{c.source}:{w.line}" if w.line is not None else c.source
+            err_console.print(f"[yellow]warning:[/] {where}: {w.message}", highlight=False, soft_wrap=True)
+            warnings += 1
+    if strict and warnings:
+        err_console.print(f"[bold red]error:[/] {warnings} reading warning(s) and --strict", highlight=False)
+        raise typer.Exit(2)
+
+
 def write_data(data, fmt: "RecordFormat", csv_rows: list[dict] | None = None) -> bool:
     """JSON or CSV on stdout (CSV rows default to the flattened records); False when
     the caller should draw a table instead."""
@@ -100,14 +126,21 @@ def main_callback(
 
 
 @app.command("build")
-def build_command(files: FilesArg = None, out: OutOpt = Path("output"), base: BaseOpt = DEFAULT_BASE):
+def build_command(
+    files: FilesArg = None,
+    out: OutOpt = Path("output"),
+    base: BaseOpt = DEFAULT_BASE,
+    layout: LayoutOpt = None,
+    strict: StrictOpt = False,
+):
     """Read resolution collections and write the knowledge graph to OUT.
 
     Writes graph.ttl (all triples), graph.trig (one named graph per document) and
     resolutions.json, and prints a summary.
     """
     with library_errors():
-        result = build(files, base)
+        result = build(files, base, layout)
+        report_reading(result.collections, strict)
         written = write_outputs(result, out)
         written.append(load_store(result, out))
     resolutions = result.resolutions
@@ -130,11 +163,6 @@ def build_command(files: FilesArg = None, out: OutOpt = Path("output"), base: Ba
             str(sum(1 for x in c.content.values() for cit in x.citations if cit.section)),
             str(sum(len(x.demands) for x in c.content.values())),
         )
-        for report in c.reports:
-            err_console.print(
-                f"[yellow]warning:[/] {c.source}:{report.line}: {report.reason}: {report.text!r}",
-                highlight=False,
-            )
     console.print(table)
     triples = len(result.dataset)
     total = sum(result.timings.values())
@@ -173,10 +201,14 @@ def land_codes(names: list[str]) -> str:
 def resolutions_command(
     files: FilesArg = None,
     format: FormatOpt = RecordFormat.table,
+    layout: LayoutOpt = None,
+    strict: StrictOpt = False,
 ):
     """List the resolutions, one record each in document order."""
     with library_errors():
-        records = resolution_records(parse_all(files))
+        collections = parse_all(files, layout)
+        report_reading(collections, strict)
+        records = resolution_records(collections)
     if format is not RecordFormat.table:
         print_records(records, format, [], "")
         return
@@ -199,6 +231,98 @@ def resolutions_command(
         row = [r["id"], r["title"], land_codes(r["sponsors"]), r["decision"] or "–", str(r["paragraphs"]), notes]
         table.add_row(*([r["conference"]] if several else []), *row)
     console.print(table)
+
+
+@app.command("conferences")
+def conferences_command(
+    files: FilesArg = None,
+    format: FormatOpt = RecordFormat.table,
+    layout: LayoutOpt = None,
+    strict: StrictOpt = False,
+):
+    """One record per document: its conference (number, kind, dates, place, chair), the
+    agenda from its table of contents, and how it was read (layout, lines, warnings).
+
+    Example: intmk-graph conferences minutes-2014.txt minutes-2016.txt --format json
+    """
+    from .publish.records import conference_record, flat_conference
+    from .pipeline import read_documents
+
+    with library_errors():
+        collections = read_documents(files, layout)
+        report_reading(collections, strict)
+    records = [conference_record(c) for c in collections]
+    if write_data(records, format, [flat_conference(r) for r in records]):
+        return
+    table = Table(title="Conferences", header_style="bold")
+    for column in ("file", "No.", "kind", "dates", "place", "chair", "agenda", "TOPs", "layout", "warnings"):
+        table.add_column(column, justify="right" if column in ("No.", "agenda", "TOPs", "warnings") else "left")
+    for r in records:
+        dates = r["start"] if r["start"] == r["end"] else f"{r['start']} – {r['end']}"
+        if r["start"] is None:
+            dates = f"decided {r['decided']}" if r["decided"] else "–"
+        table.add_row(
+            r["file"], r["number"] or "–", r["kind"] or "–", dates,
+            r["place"] or ("video conference" if r["procedure"] == "video conference" else "–"),
+            r["chair"] or "–", str(len(r["agenda"])), str(r["resolutions"]),
+            f"{r['layout']['family']} {r['layout']['confidence']:.2f}", str(len(r["warnings"])),
+        )
+    console.print(table)
+
+
+@app.command("check")
+def check_command(
+    files: Annotated[list[Path], typer.Argument(help="Documents to check.", show_default=False)],
+    layout: LayoutOpt = None,
+):
+    """How well each file was read, to decide whether to trust it: the layout family,
+    line coverage, every warning with its line, and the lines not understood in context.
+    Exit 0 clean, 1 with warnings, 2 unreadable.
+
+    Example: intmk-graph check minutes-2014.txt
+    """
+    from .pipeline import inspect
+    from .publish.records import line_counts
+
+    worst = 0
+    for path in files:
+        try:
+            seen = inspect(path, layout)
+        except IntmkError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            worst = 2
+            continue
+        c = seen.collection
+        lines = line_counts(c)
+        console.print(
+            f"[bold]{path}[/]: layout {c.layout.family} ({c.layout.label}), confidence {c.layout.confidence:.2f}"
+            + (" (forced)" if c.layout.forced else ""),
+            highlight=False,
+            soft_wrap=True,
+        )
+        conf = c.conference
+        console.print(
+            f"  conference {conf.number or '?'} {conf.kind or ''}, {conf.start or conf.decided or 'no date'}, "
+            f"{conf.place or 'no place'}, chair {conf.chair or 'unknown'}; "
+            f"{len(c.agenda)} agenda entries, {len(c.resolutions)} resolutions; encoding {ENCODINGS.get(c.encoding, c.encoding)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        total = sum(lines.values()) or 1
+        console.print(
+            f"  lines: {lines['used']} used, {lines['furniture']} furniture, {lines['reported']} reported "
+            f"({100 * (lines['used'] + lines['furniture']) / total:.1f} % understood)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        for w in c.warnings:
+            console.print(f"  warning: {path}:{w.line if w.line is not None else '-'}: {w.message}", highlight=False, soft_wrap=True)
+        for report in c.reports:
+            console.print(f"  not understood, line {report.line}:", highlight=False)
+            for n, text in seen.context(report.line):
+                console.print(f"    {'>' if n == report.line else ' '} {n:5d} | {text}", highlight=False, soft_wrap=True)
+        worst = max(worst, 1 if c.warnings else 0)
+    raise typer.Exit(worst)
 
 
 def _store_kind(value: str) -> str:
@@ -576,6 +700,8 @@ class ExportFormat(str, Enum):
 @app.command("export")
 def export_command(
     files: FilesArg = None,
+    layout: LayoutOpt = None,
+    strict: StrictOpt = False,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.ttl,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (a folder for csv).")] = None,
     base: BaseOpt = DEFAULT_BASE,
@@ -584,7 +710,8 @@ def export_command(
     from .publish.exports import export
 
     with library_errors():
-        result = build(files, base)
+        result = build(files, base, layout)
+        report_reading(result.collections, strict)
         target = out or Path("output") / ("graph-csv" if format is ExportFormat.csv else f"graph.{format.value}")
         written = export(result.dataset, format.value, target)
     for path in written:

@@ -107,6 +107,12 @@ class Resolution:
     first_line: int
     last_line: int
     position: int  # 1-based order in the document
+    occurrence: int = 1  # 2 for the second item printed with the same id
+
+    @property
+    def key(self) -> str:
+        """The id, made unique in its document: ``1.1``, and ``1.1-2`` for a duplicate."""
+        return self.id if self.occurrence == 1 else f"{self.id}-{self.occurrence}"
 
     @property
     def numbered_paragraphs(self) -> tuple[Paragraph, ...]:
@@ -123,6 +129,37 @@ class Conference:
     end: date | None
     place: str | None
     chair: str | None  # canonical Land name
+    procedure: str | None = None  # "meeting", "video conference" or "written procedure"
+    decided: date | None = None  # the date of decision of a written procedure
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """An entry of the table of contents: an agenda item, or a group heading."""
+
+    id: str
+    title: str
+    page: int | None
+    line: int  # source line of the entry's id
+    heading: bool = False  # a group heading without a page ("TOP 2 Integration")
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """Something the reader did not understand; it went on with everything else."""
+
+    line: int | None
+    message: str  # "what was found; what was expected"
+
+
+@dataclass(frozen=True)
+class LayoutUsed:
+    """The layout family a document was read with, and how sure the reader was."""
+
+    family: str
+    label: str
+    confidence: float  # 0..1
+    forced: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,8 +186,12 @@ class Collection:
     # "decision", "text", "note" (used); "blank", "toc", "title_page" or a furniture
     # kind (recognised); "reported". Nothing is dropped without a role.
     line_roles: tuple[str, ...] = ()
-    # Resolution id -> what its text says (laws, bodies, demands, ...).
+    # Resolution key -> what its text says (laws, bodies, demands, ...).
     content: dict[str, Content] = field(default_factory=dict)
+    agenda: tuple[AgendaEntry, ...] = ()  # the table of contents, in order
+    warnings: tuple[ReadWarning, ...] = ()
+    layout: LayoutUsed | None = None
+    encoding: str = "utf-8"
 
 
 # --- What the text says (filled by ``content.read_content``) -------------------

@@ -21,7 +21,7 @@ from .namespaces import DEFAULT_BASE
 from .publish.records import resolution_records
 from .graph.rdf import build_dataset
 from .read.segments import read_collection
-from .read.sources import read_lines
+from .read.sources import read_source
 
 
 def default_inputs() -> list[Path]:
@@ -30,15 +30,40 @@ def default_inputs() -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def parse(path: Path) -> Collection:
+def parse(path: Path, layout: str | None = None) -> Collection:
     """Read one document: its structure, then what each resolution says."""
-    collection = read_collection(read_lines(path), str(path))
+    source = read_source(path)
+    collection = read_collection(source.lines, str(path), layout, source.encoding)
     return replace(collection, content=read_content(collection))
 
 
-def parse_all(paths: list[Path] | None) -> list[Collection]:
+def read_documents(paths: list[Path] | None, layout: str | None = None) -> list[Collection]:
+    """Parse each file on its own (default: the bundled data)."""
+    return [parse(Path(p), layout) for p in (paths or default_inputs())]
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """A document as read, with its source lines, for showing what was not understood."""
+
+    collection: Collection
+    lines: list[str]
+
+    def context(self, line: int, around: int = 2) -> list[tuple[int, str]]:
+        """The numbered source lines around ``line``."""
+        first, last = max(1, line - around), min(len(self.lines), line + around)
+        return [(n, self.lines[n - 1]) for n in range(first, last + 1)]
+
+
+def inspect(path: Path, layout: str | None = None) -> Inspection:
+    """Read one document and keep its lines (``intmk-graph check``)."""
+    source = read_source(Path(path))
+    return Inspection(parse(Path(path), layout), [l.text for l in source.lines])
+
+
+def parse_all(paths: list[Path] | None, layout: str | None = None) -> list[Collection]:
     """Parse each file; two documents of the same conference meeting are an error."""
-    collections = [parse(Path(p)) for p in (paths or default_inputs())]
+    collections = read_documents(paths, layout)
     seen: dict[tuple, str] = {}
     for c in collections:
         key = (c.conference.number, c.conference.kind) if c.conference.number else (c.slug,)
@@ -63,10 +88,10 @@ class BuildResult:
         return [r for c in self.collections for r in c.resolutions]
 
 
-def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE) -> BuildResult:
+def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str | None = None) -> BuildResult:
     """Parse the documents and build the RDF dataset (nothing is written)."""
     t0 = time.perf_counter()
-    collections = parse_all(paths)
+    collections = parse_all(paths, layout)
     t1 = time.perf_counter()
     try:
         dataset = build_dataset(collections, base)

@@ -3,9 +3,10 @@ is driven by. Adding a Land label, law or programme is a change to those files."
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -52,6 +53,8 @@ class Land:
     name_en: str
     code: str  # ISO 3166-2
     wikidata: URIRef
+    adjectives: tuple[str, ...] = ()  # "niedersächsisch"
+    seat: str | None = None  # "Hannover"
 
 
 class Laender:
@@ -63,6 +66,8 @@ class Laender:
     'Nordrhein-Westfalen'
     >>> laender().resolve("Bavaria") is None
     True
+    >>> laender().resolve("BY").name
+    'Bayern'
     """
 
     def __init__(self, graph: Graph):
@@ -76,6 +81,8 @@ class Laender:
                 name_en=labels.get("en", labels["de"]),
                 code=str(graph.value(iri, SKOS.notation)),
                 wikidata=graph.value(iri, SCHEMA.sameAs),
+                adjectives=tuple(sorted(str(a) for a in graph.objects(iri, INTMK.adjectivalForm))),
+                seat=str(graph.value(iri, INTMK.seatOfGovernment) or "") or None,
             )
             lands.append(land)
             for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
@@ -83,12 +90,52 @@ class Laender:
                     if lit.language == "de":
                         self._by_label[_normal(str(lit))] = land
             self._by_label[_normal(land.code)] = land
+            self._by_label[_normal(land.code.removeprefix("DE-"))] = land  # "BY", as sponsor lists abbreviate
         # Canonical order is alphabetical by German name, as in the documents.
         self.all: tuple[Land, ...] = tuple(sorted(lands, key=lambda l: l.name))
         self.by_name = {land.name: land for land in self.all}
 
     def resolve(self, label: str) -> Land | None:
         return self._by_label.get(_normal(label))
+
+    def find_in(self, text: str) -> Land | None:
+        """The Land a longer text names: by a label (``des Freistaates Sachsen``), else
+        by the adjective of a ministry's name (``Niedersächsisches Ministerium``), else
+        by the seat of government in an address (``14473 Potsdam``).
+
+        >>> laender().find_in("Ministerin für Soziales des Landes Sachsen-Anhalt").name
+        'Sachsen-Anhalt'
+        >>> laender().find_in("Bayerisches Staatsministerium für Familie, Arbeit und Soziales").name
+        'Bayern'
+        >>> laender().find_in("Henning-von-Tresckow-Straße 2-13, 14467 Potsdam").name
+        'Brandenburg'
+        """
+        for pattern in self._finders:
+            if m := pattern.search(text):
+                return self._found[m.lastgroup]
+        return None
+
+    @cached_property
+    def _finders(self) -> tuple[re.Pattern[str], ...]:
+        # One compiled matcher per tier, built on first use; group name -> Land.
+        self._found: dict[str, Land] = {}
+        tiers: list[list[tuple[str, Land]]] = [[], [], []]
+        for label, land in self._by_label.items():
+            if len(label) >= 4 and not label.startswith("de-"):
+                tiers[0].append((re.escape(label), land))
+        for land in self.all:
+            tiers[1] += [(re.escape(adj) + r"(?:e[mnrs]?)?", land) for adj in land.adjectives]
+            if land.seat:
+                tiers[2].append((re.escape(land.seat), land))
+        compiled = []
+        for tier in tiers:
+            alternatives = []
+            for pattern, land in sorted(tier, key=lambda x: -len(x[0])):  # "Sachsen-Anhalt" before "Sachsen"
+                group = f"g{len(self._found)}"
+                self._found[group] = land
+                alternatives.append(f"(?P<{group}>{pattern})")
+            compiled.append(re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I))
+        return tuple(compiled)
 
     def __len__(self) -> int:
         return len(self.all)

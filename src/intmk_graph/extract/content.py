@@ -117,7 +117,7 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
 
 
 def read_content(collection: Collection) -> dict[str, Content]:
-    """Resolution id -> its content; references to the document's own conference
+    """Resolution key -> its content; references to the document's own conference
     ("Zur 20. Integrationsministerkonferenz") are not references."""
     reader = CitationReader()
     own = collection.conference.number
@@ -125,5 +125,5 @@ def read_content(collection: Collection) -> dict[str, Content]:
     for r in collection.resolutions:
         content = read_resolution(r, reader)
         refs = tuple(x for x in content.references if not (x.body == "IntMK" and x.number == own))
-        result[r.id] = Content(**{**content.__dict__, "references": refs})
+        result[r.key] = Content(**{**content.__dict__, "references": refs})
     return result

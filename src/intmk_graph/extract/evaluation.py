@@ -108,7 +108,7 @@ def load_expectations(path: Path) -> dict[str, dict]:
 def evaluate(collection: Collection, expectations: dict[str, dict]) -> Report:
     """Compare the collection's content with the annotation, resolution by resolution.
     A resolution missing from the annotation, or annotated but absent, is an error."""
-    ids = [r.id for r in collection.resolutions]
+    ids = [r.key for r in collection.resolutions]
     if set(ids) != set(expectations):
         missing = sorted(set(ids) - set(expectations))
         extra = sorted(set(expectations) - set(ids))

@@ -112,15 +112,15 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
 
     for resolution in collection.resolutions:
         _resolution(g, minter, conf, collection.slug, doc, conf_iri, resolution)
-        content = collection.content.get(resolution.id)
+        content = collection.content.get(resolution.key)
         if content is not None:
-            node = minter.resolution(conf.number, conf.kind, resolution.id, collection.slug)
+            node = minter.resolution(conf.number, conf.kind, resolution.key, collection.slug)
             _content(g, minter, node, doc, content)
     return g
 
 
 def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
-    node = minter.resolution(conf.number, conf.kind, r.id, slug)
+    node = minter.resolution(conf.number, conf.kind, r.key, slug)
     g.add((node, RDF.type, INTMK.Resolution))
     g.add((node, INTMK.agendaItem, Literal(r.id)))
     g.add((node, RDFS.label, _de(f"TOP {r.id}: {r.title.text}")))

@@ -1,4 +1,5 @@
-"""Model -> plain records (dicts) for JSON, CSV and tables: one per resolution."""
+"""Model -> plain records (dicts) for JSON, CSV and tables: one per resolution, one per
+document (its conference and how well it was read)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,45 @@ def resolution_record(collection: Collection, r: Resolution) -> dict:
             "first_line": r.first_line,
             "last_line": r.last_line,
         },
-        **content_record(collection.content.get(r.id) or Content()),
+        **content_record(collection.content.get(r.key) or Content()),
+    }
+
+
+USED_ROLES = frozenset({"header", "title", "sponsors", "decision", "text", "note"})
+
+
+def line_counts(collection: Collection) -> dict:
+    """How many lines were used, recognised as furniture, or reported."""
+    used = sum(1 for r in collection.line_roles if r in USED_ROLES)
+    reported = sum(1 for r in collection.line_roles if r in ("reported", "unaccounted"))
+    return {"used": used, "furniture": len(collection.line_roles) - used - reported, "reported": reported}
+
+
+def conference_record(collection: Collection) -> dict:
+    """The JSON record of one document: its conference, agenda and reading; the key set
+    is a public interface."""
+    c = collection.conference
+    layout = collection.layout
+    return {
+        "file": Path(collection.source).name,
+        "layout": (
+            {"family": layout.family, "label": layout.label, "confidence": layout.confidence, "forced": layout.forced}
+            if layout
+            else None
+        ),
+        "number": str(c.number) if c.number is not None else None,
+        "kind": c.kind,
+        "start": c.start.isoformat() if c.start else None,
+        "end": c.end.isoformat() if c.end else None,
+        "place": c.place,
+        "chair": c.chair,
+        "procedure": c.procedure,
+        "decided": c.decided.isoformat() if c.decided else None,
+        "agenda": [{"id": e.id, "title": e.title, "page": e.page} for e in collection.agenda],
+        "resolutions": len(collection.resolutions),
+        "encoding": collection.encoding,
+        "lines": line_counts(collection),
+        "warnings": [{"line": w.line, "message": w.message} for w in collection.warnings],
     }
 
 
@@ -171,3 +210,17 @@ def law_label(record: dict) -> str:
         if record.get(key):
             text += f" {label} {record[key]}"
     return f"{text} {record['law']}"
+
+
+def flat_conference(record: dict) -> dict:
+    """A conference record for CSV: layout and line counts spread into columns, agenda
+    and warnings joined with '; '."""
+    flat = {k: v for k, v in record.items() if k not in ("layout", "lines", "agenda", "warnings")}
+    layout = record["layout"] or {}
+    flat["layout"] = layout.get("family", "")
+    flat["layout_confidence"] = layout.get("confidence", "")
+    for key, value in record["lines"].items():
+        flat[f"lines_{key}"] = value
+    flat["agenda"] = "; ".join(f"{e['id']} {e['title']}" for e in record["agenda"])
+    flat["warnings"] = "; ".join(f"{w['line'] or '-'}: {w['message']}" for w in record["warnings"])
+    return {k: ("" if v is None else v) for k, v in flat.items()}

@@ -2,7 +2,9 @@
 
 Three steps, each keeping the way back to the source line:
 
-1. :func:`classify` marks every source line as content, blank or page furniture.
+1. :func:`classify` mends words broken by a stray space and marks every source line as
+   content, blank or page furniture (by the profile's patterns, and running headers by
+   repetition).
 2. :func:`strip_line_numbers` removes the official line numbers a resolution prints at
    the end (sometimes the start) of each line. Numbers restart at 1 in each resolution
    and run in sequence, which is what tells them apart from numbers in the text.
@@ -14,11 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from collections import Counter
 
 from ..model import LineSpan, Text
+from .profiles import COMMON, Profile, profile
 from .sources import SourceLine
-from ..vocab import layout_rules
 
 CONTENT = "content"
 BLANK = "blank"
@@ -32,7 +34,7 @@ class Line:
 
     number: int
     text: str
-    kind: str  # CONTENT, BLANK or the furniture kind from layout.toml
+    kind: str  # CONTENT, BLANK or the furniture kind from the profile
 
     @property
     def is_furniture(self) -> bool:
@@ -48,39 +50,108 @@ class NumberedLine:
     official_line: int | None
 
 
-@lru_cache(maxsize=1)
-def _furniture_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (kind, re.compile(pattern))
-        for kind, patterns in layout_rules()["furniture"].items()
-        for pattern in patterns
-    )
-
-
 def normalise_space(text: str) -> str:
     """Strip and collapse runs of white space (PDF extraction leaves many)."""
     return " ".join(text.replace("\u00ad", "").split())
 
 
-def classify(lines: list[SourceLine]) -> list[Line]:
+def mend_split_words(text: str, rules: Profile) -> str:
+    """Join fragments that PDF extraction split with a stray space when together they
+    spell a word of the profile's list: ``Konfe renz`` -> ``Konferenz``.
+
+    >>> mend_split_words("20. Integrationsminister konfe renz 2025", profile("common"))
+    '20. Integrationsministerkonferenz 2025'
+    """
+    words = rules.word_set("split_words")
+    endings = rules.words["split_word_endings"]
+    tokens = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for width in (3, 2):
+            if i + width > len(tokens):
+                continue
+            parts = tokens[i : i + width]
+            if not all(p.isalpha() for p in parts):
+                continue
+            joined = "".join(parts)
+            folded = joined.casefold()
+            if any(folded.endswith(e) and folded[: len(folded) - len(e)] in words for e in endings):
+                out.append(joined)
+                i += width
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+_INLINE_HYPHEN = re.compile(r"(?<![\w-])(?P<left>[A-ZÄÖÜ][a-zäöüß]+)-(?P<right>[a-zäöüß]{2,})\b")
+
+
+def mend_inline_hyphens(text: str, rules: Profile) -> str:
+    """Remove line-break hyphens that extraction left inside a line: a capitalised
+    fragment before a lower-case one (``Integrations-kurse``, ``Ver-fahren``) is one
+    word; real compounds have a capital after the hyphen (``Bund-Länder-AG``,
+    ``EU-Zuwanderung``) and adjective pairs are lower-case (``deutsch-italienisch``).
+
+    >>> mend_inline_hyphens("Integrations-kurse und Ver-fahren der Bund-Länder-AG", profile("common"))
+    'Integrationskurse und Verfahren der Bund-Länder-AG'
+    """
+    keep = rules.word_set("hyphen_keep_left") | rules.word_set("hyphen_prefixes")
+    conjunctions = rules.word_set("conjunctions")
+
+    def join(m: re.Match[str]) -> str:
+        if m["left"].casefold() in keep or m["right"].casefold() in conjunctions:
+            return m.group(0)
+        return m["left"] + m["right"]
+
+    return _INLINE_HYPHEN.sub(join, text) if "-" in text else text
+
+
+RUNNING_HEADER = "running_header"
+
+
+def classify(lines: list[SourceLine], rules: Profile | None = None) -> list[Line]:
     """Mark each line as content, blank, or a kind of page furniture.
 
     >>> [l.kind for l in classify([SourceLine(1, " Seite 2 von 6 "), SourceLine(2, "Text 1"),
     ...                            SourceLine(3, "  "), SourceLine(4, "https://x.de/a.pdf")])]
     ['page_number', 'content', 'blank', 'link']
     """
-    patterns = _furniture_patterns()
+    rules = rules or profile(COMMON)
     result = []
     for line in lines:
         text = normalise_space(line.text)
+        if " " in text:
+            text = mend_split_words(text, rules)
         kind = CONTENT if text else BLANK
         if text:
-            for name, pattern in patterns:
+            for name, pattern in rules.furniture:
                 if pattern.match(text):
                     kind = name
                     break
         result.append(Line(line.number, text, kind))
-    return result
+    return _mark_running_headers(result, rules)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _mark_running_headers(lines: list[Line], rules: Profile) -> list[Line]:
+    """A short line naming the conference that repeats on three or more pages is a
+    running header, whatever its wording: ``IntMK 2014 – Beschlussniederschrift``."""
+    cue = rules.forms["running_header_cue"]
+    keys = {}
+    for line in lines:
+        if line.kind == CONTENT and len(line.text.split()) <= 14 and any(c.search(line.text) for c in cue):
+            if not any(rules.match(form, line.text) for form in ("item_header", "sponsors", "decision", "note")):
+                keys[line.number] = _DIGITS.sub("#", line.text)
+    counts = Counter(keys.values())
+    repeated = {n for n, key in keys.items() if counts[key] >= 3}
+    if not repeated:
+        return lines
+    return [Line(l.number, l.text, RUNNING_HEADER) if l.number in repeated else l for l in lines]
 
 
 _TRAILING_NUMBER = re.compile(r"^(?P<text>.*?)(?<!\d)(?P<n>\d{1,4})$")
@@ -119,22 +190,21 @@ def strip_line_numbers(lines: list[Line]) -> list[NumberedLine]:
     return result
 
 
-def _keeps_hyphen(before: str, after: str) -> tuple[bool, str]:
+def _keeps_hyphen(before: str, after: str, rules: Profile) -> tuple[bool, str]:
     """Decide how a line ending in a hyphen joins the next line: (keep hyphen?, separator)."""
-    rules = layout_rules()
     head = before[:-1]
     if not head or head[-1].isspace():
         return True, " "  # a dash standing alone: "entlasten -" / "es ist"
     next_word = after.split(" ", 1)[0]
-    if next_word.rstrip(",;:") in rules["conjunctions"]:
+    if next_word.rstrip(",;:") in rules.words["conjunctions"]:
         return True, " "  # elliptic compound: "Aus- und Weiterbildung"
     fragment = re.split(r"[\s(/\u2010\u2011-]", head)[-1]
-    if after[:1].islower() and fragment not in rules["hyphen_prefixes"]:
+    if after[:1].islower() and fragment not in rules.words["hyphen_prefixes"]:
         return False, ""  # a word broken across lines: "Berufsfor-" + "schung"
     return True, ""  # a real compound hyphen: "Nordrhein-" + "Westfalen", "non-formalen"
 
 
-def join_lines(lines: list[NumberedLine]) -> Text:
+def join_lines(lines: list[NumberedLine], rules: Profile | None = None) -> Text:
     """Join cleaned lines into running text with a span per source line.
 
     >>> rows = [NumberedLine(1, "Institut für Berufsfor-", 7), NumberedLine(2, "schung und Aus-", 8),
@@ -142,20 +212,22 @@ def join_lines(lines: list[NumberedLine]) -> Text:
     >>> join_lines(rows).text
     'Institut für Berufsforschung und Aus- und Weiterbildung in Nordrhein-Westfalen'
     """
+    rules = rules or profile(COMMON)
     parts: list[str] = []
     spans: list[LineSpan] = []
     length = 0
     pending_sep = ""
-    texts = [line.text for line in lines if line.text]
-    for index, line in enumerate(line for line in lines if line.text):
-        text = line.text
+    kept = [line for line in lines if line.text]
+    texts = [mend_inline_hyphens(line.text, rules) for line in kept]
+    for index, line in enumerate(kept):
+        text = texts[index]
         if parts:
             parts.append(pending_sep)
             length += len(pending_sep)
         following = texts[index + 1] if index + 1 < len(texts) else None
         pending_sep = " "
         if following is not None and text[-1] in HYPHENS:
-            keep, pending_sep = _keeps_hyphen(text, following)
+            keep, pending_sep = _keeps_hyphen(text, following, rules)
             if not keep:
                 text = text[:-1]
         spans.append(LineSpan(length, length + len(text), line.source_line, line.official_line))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,39 +15,81 @@ class SourceLine:
     text: str
 
 
-def decode_lines(data: bytes, name: str) -> list[SourceLine]:
-    """Decode UTF-8 bytes into lines; a bad byte is reported with its line and column.
+@dataclass(frozen=True)
+class Decoded:
+    """A document's text and the encoding it was read in."""
 
-    >>> [l.text for l in decode_lines("TOP 1\\nTitel\\n".encode(), "x.txt")]
-    ['TOP 1', 'Titel']
-    >>> decode_lines(b"ok\\nbad \\xff", "x.txt")
+    lines: list[SourceLine]
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1252"
+
+
+# Bytes that mark UTF-16 text; a BOM is the only way we accept UTF-16.
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Windows-1252 leaves five bytes undefined; text exported on Windows never has them.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _undecodable(data: bytes, position: int, name: str, expected: str) -> InputError:
+    line = data.count(b"\n", 0, position) + 1
+    column = position - (data.rfind(b"\n", 0, position) + 1) + 1
+    return InputError(
+        f"not valid UTF-8 (byte 0x{data[position]:02x} at column {column}, byte position {position}); "
+        f"expected {expected}",
+        name,
+        line,
+    )
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Decode a document: UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252.
+
+    >>> decode("TOP 1\\nTitel\\n".encode(), "x.txt").encoding
+    'utf-8'
+    >>> d = decode("TOP 1\\nThüringen\\n".encode("cp1252"), "x.txt")
+    >>> d.encoding, d.lines[1].text
+    ('cp1252', 'Thüringen')
+    >>> decode(b"ok\\nbad \\x81", "x.txt")
     Traceback (most recent call last):
     ...
-    intmk_graph.errors.InputError: x.txt:2: not valid UTF-8 (byte 0xff at column 5); expected UTF-8 text
+    intmk_graph.errors.InputError: x.txt:2: not valid UTF-8 (byte 0x81 at column 5, byte position 7); expected UTF-8, UTF-16 with BOM or Windows-1252 text
     """
-    if not data.strip():
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not valid UTF-16 (byte position {exc.start}); expected UTF-16 text after its BOM", name
+            ) from None
+    elif (nul := data.find(b"\x00")) >= 0:
+        raise InputError(f"binary data (a NUL byte at byte position {nul}); expected a text file", name)
+    else:
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
+        except UnicodeDecodeError as exc:
+            bad = next((i for i, b in enumerate(data) if b in _CP1252_UNDEFINED), None)
+            if bad is not None:
+                raise _undecodable(data, bad, name, "UTF-8, UTF-16 with BOM or Windows-1252 text") from None
+            text, encoding = data.decode("cp1252"), "cp1252"
+    if not text.strip("\ufeff \t\r\n\f"):
         raise InputError("file is empty; expected an IntMK resolution collection", name, 1)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); expected UTF-8 text",
-            name,
-            line,
-        ) from None
     text = text.removeprefix("\ufeff")
     # splitlines() would also split on form feeds and U+2028, which PDF extraction
-    # produces; only real newlines count as lines so numbers match editors.
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # produces; only real newlines count as lines so numbers match editors. A form
+    # feed (page break) is white space within its line.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", " ").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [SourceLine(i, t) for i, t in enumerate(lines, start=1)]
+    return Decoded([SourceLine(i, t) for i, t in enumerate(lines, start=1)], encoding)
 
 
-def read_lines(path: Path) -> list[SourceLine]:
-    """Read a text file as UTF-8 lines, with clear errors for missing or unreadable files."""
+def decode_lines(data: bytes, name: str) -> list[SourceLine]:
+    """The lines of :func:`decode`."""
+    return decode(data, name).lines
+
+
+def read_source(path: Path) -> Decoded:
+    """Read a text file, with clear errors for missing or unreadable files."""
     name = str(path)
     if not path.exists():
         raise InputError("file not found; expected a text file extracted from an IntMK PDF", name)
@@ -56,4 +99,9 @@ def read_lines(path: Path) -> list[SourceLine]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", name) from None
-    return decode_lines(data, name)
+    return decode(data, name)
+
+
+def read_lines(path: Path) -> list[SourceLine]:
+    """The lines of :func:`read_source`."""
+    return read_source(path).lines
