@@ -61,6 +61,14 @@ class Text:
         return (min(numbers), max(numbers)) if numbers else None
 
 
+class Procedure(str, Enum):
+    """How a conference met."""
+
+    MEETING = "meeting"
+    VIDEO = "video conference"
+    WRITTEN = "written procedure"  # Umlaufverfahren: no meeting, a date of decision
+
+
 class Decision(str, Enum):
     UNANIMOUS = "unanimous"
     MAJORITY = "majority"
@@ -129,7 +137,7 @@ class Conference:
     end: date | None
     place: str | None
     chair: str | None  # canonical Land name
-    procedure: str | None = None  # "meeting", "video conference" or "written procedure"
+    procedure: Procedure | None = None
     decided: date | None = None  # the date of decision of a written procedure
 
 
@@ -189,6 +197,7 @@ class Collection:
     # Resolution key -> what its text says (laws, bodies, demands, ...).
     content: dict[str, Content] = field(default_factory=dict)
     agenda: tuple[AgendaEntry, ...] = ()  # the table of contents, in order
+    untexted: tuple[AgendaEntry, ...] = ()  # items printed without resolution text
     warnings: tuple[ReadWarning, ...] = ()
     layout: LayoutUsed | None = None
     encoding: str = "utf-8"

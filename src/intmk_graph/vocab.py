@@ -37,11 +37,6 @@ def _vocab_toml(name: str) -> dict:
         return tomllib.load(fh)
 
 
-@lru_cache(maxsize=1)
-def layout_rules() -> dict:
-    return _vocab_toml("layout.toml")
-
-
 def _normal(label: str) -> str:
     return " ".join(label.replace("\u00ad", "").split()).casefold()
 

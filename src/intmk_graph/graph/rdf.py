@@ -9,13 +9,14 @@ Each input document gets its own named graph; reference vocabularies go into
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from ..extract.lexicon import bodies, laws, programmes
-from ..model import Collection, Conference, Content, Decision, Paragraph, Place, Resolution, Text
+from ..model import AgendaEntry, Collection, Conference, Content, Decision, Paragraph, Place, Procedure, Resolution, Text
 from ..namespaces import DEFAULT_BASE, ELI, ID, INTMK, PREFIXES, SCHEMA
 from ..vocab import laender, load_turtle
 
@@ -109,6 +110,11 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
         g.add((conf_iri, SCHEMA.endDate, Literal(conf.end)))
     if conf.chair:
         g.add((conf_iri, INTMK.chair, _land(conf.chair)))
+    if conf.procedure in (Procedure.VIDEO, Procedure.WRITTEN):
+        g.add((conf_iri, INTMK.meetingFormat, Literal(conf.procedure.value)))
+    if conf.decided:
+        g.add((conf_iri, INTMK.decisionDate, Literal(conf.decided)))
+    _agenda(g, minter, conf, collection, conf_iri)
 
     for resolution in collection.resolutions:
         _resolution(g, minter, conf, collection.slug, doc, conf_iri, resolution)
@@ -117,6 +123,32 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
             node = minter.resolution(conf.number, conf.kind, resolution.key, collection.slug)
             _content(g, minter, node, doc, content)
     return g
+
+
+def _agenda(g: Graph, minter: Minter, conf: Conference, collection: Collection, conf_iri: URIRef) -> None:
+    """Pages from the table of contents; items without a resolution text become agenda
+    items, at the IRI their resolution would have, so a later document can fill it."""
+    printed = {r.id for r in collection.resolutions}
+    entries: dict[str, AgendaEntry] = {}
+    for entry in collection.untexted + collection.agenda:  # the contents' entry wins
+        known = entries.get(entry.id)
+        entries[entry.id] = entry if entry.title or known is None else replace(entry, title=known.title)
+    for entry in collection.agenda:
+        if entry.page is not None:
+            node = minter.resolution(conf.number, conf.kind, entry.id, collection.slug)
+            g.add((node, INTMK.tocPage, Literal(entry.page, datatype=XSD.integer)))
+    for entry in entries.values():
+        if entry.id in printed:
+            continue
+        node = minter.resolution(conf.number, conf.kind, entry.id, collection.slug)
+        g.add((node, RDF.type, INTMK.AgendaItem))
+        g.add((node, INTMK.agendaItem, Literal(entry.id)))
+        g.add((node, INTMK.onAgendaOf, conf_iri))
+        g.add((node, RDFS.label, _de(f"TOP {entry.id}: {entry.title}" if entry.title else f"TOP {entry.id}")))
+        if entry.title:
+            g.add((node, DCTERMS.title, _de(entry.title)))
+        if entry.heading:
+            g.add((node, INTMK.isGroupHeading, Literal(True)))
 
 
 def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:

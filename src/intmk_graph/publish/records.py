@@ -65,7 +65,7 @@ def conference_record(collection: Collection) -> dict:
         "end": c.end.isoformat() if c.end else None,
         "place": c.place,
         "chair": c.chair,
-        "procedure": c.procedure,
+        "procedure": c.procedure.value if c.procedure else None,
         "decided": c.decided.isoformat() if c.decided else None,
         "agenda": [{"id": e.id, "title": e.title, "page": e.page} for e in collection.agenda],
         "resolutions": len(collection.resolutions),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Decision, Paragraph, ProtocolNote, Resolution, Text, Votes
+from ..model import AgendaEntry, Decision, Paragraph, ProtocolNote, Resolution, Text, Votes
 from ..vocab import laender
 from .diagnostics import Notes
 from .layout import BLANK, CONTENT, Line, NumberedLine, join_lines, strip_line_numbers
@@ -43,6 +43,7 @@ class ItemReader:
         self.lead_labels = rules.word_set("lead_motion_labels")
         self.unanimous = rules.word_set("unanimous")
         self.majority = rules.word_set("majority")
+        self.untexted: list[AgendaEntry] = []  # items printed without resolution text
 
     def is_marker(self, text: str) -> bool:
         return any(self.rules.match(form, text) for form in self.MARKERS)
@@ -50,8 +51,8 @@ class ItemReader:
     # -- the steps ----------------------------------------------------------------
 
     def read(self, block: Block, position: int, occurrence: int = 1) -> Resolution | None:
-        """The resolution of one item, or None when it has none (a group heading, an
-        item cut off after its header)."""
+        """The resolution of one item, or None when it has no text (a group heading, an
+        item cut off); such an item is kept in ``untexted``."""
         lines = block.lines
         lead_motion = bool(block.rest) and block.rest.casefold() in self.lead_labels
         title_lines = [] if lead_motion or not block.rest else [Line(block.header.number, block.rest, CONTENT)]
@@ -67,21 +68,22 @@ class ItemReader:
             if line.kind == CONTENT and line.number != block.header.number:
                 self.notes.role(line.number, "title")
         body = [l for l in lines[body_start:] if l.kind == CONTENT]
-        if not title.text and not body and marker is None:
-            self.notes.warn(
-                block.header.number,
-                f"TOP {block.id} ends right after its header",
-                "a title, sponsors, a decision and the resolution text",
-            )
+        if not body:
+            if marker is not None:
+                self.notes.warn(
+                    last_header, f"TOP {block.id} stops before its text", "the resolution text after the decision"
+                )
+            elif not title.text:
+                self.notes.warn(
+                    block.header.number,
+                    f"TOP {block.id} ends right after its header",
+                    "a title, sponsors, a decision and the resolution text",
+                )
+            # An agenda heading ("TOP 2 Integration") or an item cut off: no resolution.
+            self.untexted.append(AgendaEntry(block.id, title.text, None, block.header.number))
             return None
-        if not body and marker is None:
-            return None  # a heading of the agenda ("TOP 2 Integration"), not a resolution
         if not title.text:
             self.notes.warn(block.header.number, f"TOP {block.id} has no title", "a title line after the header")
-        if not body:
-            self.notes.warn(
-                last_header, f"TOP {block.id} stops before its text", "the resolution text after the decision"
-            )
         for line in body:
             self.notes.role(line.number, "text")
         paragraphs, notes = self.body(block, strip_line_numbers(body))
@@ -209,9 +211,10 @@ class ItemReader:
             )
         return fallback, votes
 
-    def lands_in(self, text: Text, where: str) -> tuple[str, ...]:
+    def lands_in(self, text: Text, where: str, line: int | None = None) -> tuple[str, ...]:
         """Canonical Land names from a list like ``Berlin, Hamburg und Sachsen-Anhalt``;
-        an unknown name is a warning and is left out."""
+        an unknown name is a warning (at ``line`` when the text has no spans) and is
+        left out."""
         cleaned = text.text.strip().rstrip(".").strip()
         folded = cleaned.casefold()
         every = tuple(land.name for land in self.lands.all)
@@ -219,17 +222,21 @@ class ItemReader:
             return every
         for prefix in self.rules.word_set("all_except"):
             if folded.startswith(prefix + " "):
-                left_out = self._names(Text(cleaned[len(prefix) + 1 :], ()), text, where, len(prefix) + 1)
+                left_out = self._names(cleaned[len(prefix) + 1 :], text, where, line)
                 return tuple(n for n in every if n not in left_out)
-        return self._names(Text(cleaned, ()), text, where, 0)
+        return self._names(cleaned, text, where, line)
 
-    def _names(self, part_text: Text, text: Text, where: str, shift: int) -> tuple[str, ...]:
+    def _names(self, listed: str, text: Text, where: str, line: int | None) -> tuple[str, ...]:
         names: list[str] = []
         offset = 0
         split = self.rules.forms["land_list_split"][0]
         chair_words = self.rules.word_set("the_chair")
-        for part in split.split(part_text.text):
+        articles = self.rules.word_set("land_articles")
+        for part in split.split(listed):
             part = part.strip().strip("()")
+            head, _, tail = part.partition(" ")
+            if tail and head.casefold() in articles:
+                part = tail  # "dem Saarland"
             if not part:
                 continue
             offset = text.text.find(part, offset)
@@ -239,7 +246,7 @@ class ItemReader:
             if land is None:
                 span = text.span_at(max(offset, 0))
                 self.notes.warn(
-                    span.source_line if span else None,
+                    span.source_line if span else line,
                     f"{part!r} {where} is not a German Land",
                     "one of " + ", ".join(l.name for l in self.lands.all) + " or 'Alle Länder'",
                 )
@@ -270,7 +277,7 @@ class ItemReader:
         for line in lines:
             if m := self.rules.match("note", line.text):
                 who = self.rules.forms["note_who_prefix"][0].sub("", m["who"].strip()).strip(" ()")
-                by = self.lands_in(Text(who, ()), "in the protocol note heading") if who else ()
+                by = self.lands_in(Text(who, ()), "in the protocol note heading", line.source_line) if who else ()
                 if not by and m["tail"] and (land := self.lands.find_in(m["tail"].split(".")[0])):
                     by = (land.name,)  # "Protokollnotiz: Bayern stimmt nicht zu."
                 if not by:

@@ -47,11 +47,9 @@ class Profile:
         return None
 
     def search(self, field: str, text: str) -> re.Match[str] | None:
-        """The first title-page field pattern found anywhere in ``text``."""
-        for pattern in self.title_page[field]:
-            if m := pattern.search(text):
-                return m
-        return None
+        """The earliest match of any of the title-page field's patterns in ``text``."""
+        found = [m for pattern in self.title_page[field] if (m := pattern.search(text))]
+        return min(found, key=lambda m: m.start(), default=None)
 
     def word_set(self, name: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in self.words[name])

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import AgendaEntry, Collection, LayoutUsed, Resolution
+from ..model import Collection, LayoutUsed, Resolution
 from .agenda import read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
@@ -177,13 +177,10 @@ def read_collection(
         line_count=len(source_lines),
         line_roles=roles,
         agenda=agenda,
+        untexted=tuple(reader.untexted),
         warnings=tuple(sorted(notes.warnings, key=lambda w: (w.line or 0))),
         layout=LayoutUsed(detection.family, rules.label, detection.confidence, detection.forced),
         encoding=encoding,
     )
 
 
-def unpublished(collection: Collection) -> tuple[AgendaEntry, ...]:
-    """Agenda entries (not group headings) that have no resolution text in the document."""
-    printed = {r.id for r in collection.resolutions}
-    return tuple(e for e in collection.agenda if not e.heading and e.id not in printed)

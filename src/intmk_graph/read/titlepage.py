@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Conference
+from ..model import Conference, Procedure
 from ..vocab import content_rules, laender
 from .diagnostics import Notes
 from .layout import BLANK, CONTENT, Line
@@ -16,7 +16,7 @@ from .profiles import Profile
 # The furniture kinds that carry the conference on every page.
 HEADER_KINDS = ("conference_header", "meeting_header", "document_heading", "running_header")
 MAIN = "Hauptkonferenz"
-MEETING, VIDEO, WRITTEN = "meeting", "video conference", "written procedure"
+MEETING, VIDEO, WRITTEN = Procedure.MEETING, Procedure.VIDEO, Procedure.WRITTEN
 
 
 def _months() -> dict[str, int]:
@@ -143,6 +143,11 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
             used.update(joined.lines_of(m))
         return m
 
+    for field, joined in (("number", flat), ("kind", flat), ("dates", lined), ("place", lined),
+                          ("video", flat), ("written", flat), ("decided", flat)):
+        for pattern in rules.title_page[field]:  # every line that holds a field is title page
+            for m in pattern.finditer(joined.text):
+                used.update(joined.lines_of(m))
     number = int(m["n"]) if (m := find("number", flat)) else None
     kind = m["kind"] + "konferenz" if (m := find("kind", flat)) else (MAIN if number is not None else None)
     procedure = WRITTEN if find("written", flat) else VIDEO if find("video", flat) else MEETING

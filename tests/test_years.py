@@ -1,0 +1,293 @@
+"""Other years' minutes, in the forms they have taken (tests/data/years/, see the README
+there): exact facts per document, for the conference, the agenda, the resolutions and
+the warnings."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF
+from typer.testing import CliRunner
+
+from intmk_graph.cli import app
+from intmk_graph.model import Decision, Procedure, Votes
+from intmk_graph.namespaces import INTMK
+from intmk_graph.pipeline import build, parse
+from intmk_graph.publish.exports import union_graph
+from intmk_graph.publish.records import conference_record
+from intmk_graph.graph.validation import validate_graph
+
+YEARS = Path(__file__).parent / "data" / "years"
+DOCS = sorted(YEARS.glob("*.txt"))
+DATA = "https://w3id.org/intmk-graph/data/"
+runner = CliRunner()
+
+
+def read(name):
+    return parse(YEARS / name)
+
+
+def by_id(collection):
+    return {r.key: r for r in collection.resolutions}
+
+
+# ----------------------------------------------------------------- the conference
+
+CONFERENCES = {
+    # file: (number, kind, start, end, place, chair, procedure, decided)
+    "bn-2014-wernigerode.txt": (9, "Hauptkonferenz", date(2014, 5, 7), date(2014, 5, 8), "Wernigerode",
+                                "Sachsen-Anhalt", Procedure.MEETING, None),
+    "ep-2016-erfurt.txt": (11, "Hauptkonferenz", date(2016, 6, 3), date(2016, 6, 4), "Erfurt", "Thüringen",
+                           Procedure.MEETING, None),
+    "bn-2017-friedrichshafen.txt": (12, "Hauptkonferenz", date(2017, 3, 16), date(2017, 3, 17), "Friedrichshafen",
+                                    "Baden-Württemberg", Procedure.MEETING, None),
+    "no-titlepage-2018.txt": (13, "Hauptkonferenz", None, None, None, None, Procedure.MEETING, None),
+    "toc-only-2019.txt": (14, "Hauptkonferenz", date(2019, 4, 12), date(2019, 4, 12), "Berlin", "Berlin",
+                          Procedure.MEETING, None),
+    "umlauf-2020.txt": (15, "Hauptkonferenz", None, None, None, "Brandenburg", Procedure.WRITTEN, date(2020, 5, 15)),
+    "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 15), date(2021, 4, 15), None, "Bremen",
+                                   Procedure.VIDEO, None),
+}
+
+LAYOUTS = {
+    "bn-2014-wernigerode.txt": "beschlussniederschrift",
+    "ep-2016-erfurt.txt": "ergebnisprotokoll",
+    "bn-2017-friedrichshafen.txt": "beschlussniederschrift",
+    "no-titlepage-2018.txt": "beschlussniederschrift",
+    "toc-only-2019.txt": "beschlussniederschrift",
+    "umlauf-2020.txt": "umlaufverfahren",
+    "beschluesse-2021-video.txt": "beschluesse",
+}
+
+WARNINGS = {
+    "no-titlepage-2018.txt": [
+        (10, "'Bavaria' in 'Antragsteller' is not a German Land"),
+        (13, "the last item, TOP 6.2, ends mid-sentence and looks truncated"),
+    ],
+    "toc-only-2019.txt": [(None, "no resolution texts: the document has a title page or a table of contents only")],
+}
+
+
+def test_every_document_is_covered():
+    assert {d.name for d in DOCS} == set(CONFERENCES) == set(LAYOUTS)
+
+
+@pytest.mark.parametrize("name", sorted(CONFERENCES))
+def test_conference(name):
+    c = read(name).conference
+    assert (c.number, c.kind, c.start, c.end, c.place, c.chair, c.procedure, c.decided) == CONFERENCES[name]
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_layout_family_detected(name):
+    layout = read(name).layout
+    assert layout.family == LAYOUTS[name]
+    assert 0 < layout.confidence <= 1 and not layout.forced
+
+
+@pytest.mark.parametrize("name", sorted(CONFERENCES))
+def test_warnings_exactly(name):
+    found = [(w.line, w.message.split("; expected")[0]) for w in read(name).warnings]
+    assert found == WARNINGS.get(name, [])
+
+
+@pytest.mark.parametrize("name", sorted(CONFERENCES))
+def test_every_line_has_a_role(name):
+    c = read(name)
+    assert len(c.line_roles) == c.line_count
+    assert "unaccounted" not in c.line_roles and "reported" not in c.line_roles
+
+
+def test_chair_given_as_a_person_with_ministry_and_address():
+    c = read("bn-2014-wernigerode.txt")
+    # "Vorsitz: Ministerin Dr. Angela Kolb / Ministerium ... / des Landes Sachsen-Anhalt / ... Magdeburg"
+    assert c.conference.chair == "Sachsen-Anhalt"
+    assert [c.line_roles[n - 1] for n in (14, 15, 16, 17)] == ["title_page"] * 4
+
+
+def test_running_header_broken_by_a_stray_space_is_furniture():
+    c = read("bn-2014-wernigerode.txt")
+    assert c.line_roles[34 - 1] == "meeting_header"  # "9. Integrationsminister konferenz am 7./8. Mai 2014 ..."
+    c = read("ep-2016-erfurt.txt")
+    assert c.line_roles.count("running_header") == 3  # "11. IntMK 2016 – Ergebnis protokoll"
+
+
+# ----------------------------------------------------------------- the agenda
+
+def test_table_of_contents_as_a_table():
+    agenda = read("bn-2014-wernigerode.txt").agenda
+    assert [(e.id, e.title, e.page, e.heading) for e in agenda] == [
+        ("1", "Regularien", None, True),
+        ("1.1", "Genehmigung der Tagesordnung", 2, False),
+        ("2", "Integration und Teilhabe", None, True),
+        ("2.1", "Sprachförderung für Asylbewerberinnen und Asylbewerber verbessern und Integrationskurse öffnen",
+         3, False),
+        ("2.2", "Anerkennung ausländischer Berufsqualifikationen", 4, False),
+        ("3", "Staatsangehörigkeit", None, True),
+        ("3.1", "Optionspflicht abschaffen", 5, False),
+    ]
+
+
+def test_table_of_contents_with_id_and_title_on_separate_lines():
+    agenda = read("ep-2016-erfurt.txt").agenda
+    assert [(e.id, e.title, e.page) for e in agenda] == [
+        ("1.1", "Genehmigung der Tagesordnung", 2),
+        ("2.1", "Integration von Geflüchteten in den Arbeitsmarkt", 2),
+        ("2.2", "Wohnsitzauflage nach § 12a AufenthG", 3),
+        ("5", "Verschiedenes", 3),
+    ]
+
+
+def test_title_page_and_contents_only():
+    c = read("toc-only-2019.txt")
+    assert c.resolutions == ()
+    assert [(e.id, e.page, e.heading) for e in c.agenda] == [
+        ("1", None, True), ("1.1", 3, False), ("2", None, True), ("2.1", 4, False), ("2.2", 6, False),
+        ("3", None, False), ("A", 8, False),
+    ]
+    assert c.agenda[3].title == "Teilhabe von Menschen mit Migrationsgeschichte in Verwaltung und öffentlichem Dienst stärken"
+    assert c.agenda[6].title == "Bericht der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration"
+
+
+def test_agenda_items_without_text_are_in_the_graph():
+    graph = union_graph(build([YEARS / "toc-only-2019.txt", YEARS / "ep-2016-erfurt.txt"]).dataset)
+    item = URIRef(DATA + "conference/14/top/2.1")
+    assert graph.value(item, RDF.type) == INTMK.AgendaItem
+    assert graph.value(item, INTMK.onAgendaOf) == URIRef(DATA + "conference/14")
+    assert graph.value(item, INTMK.tocPage) == Literal(4)
+    assert graph.value(URIRef(DATA + "conference/14/top/2"), INTMK.isGroupHeading) == Literal(True)
+    assert len(set(graph.subjects(RDF.type, INTMK.AgendaItem))) == 8  # 7 of 2019 and TOP 5 of 2016
+    # 2016's TOP 2.2 was printed: a resolution, with its page from the contents
+    printed = URIRef(DATA + "conference/11/top/2.2")
+    assert graph.value(printed, RDF.type) == INTMK.Resolution
+    assert graph.value(printed, INTMK.tocPage) == Literal(3)
+    assert str(graph.value(URIRef(DATA + "conference/11/top/5"), DCTERMS.title)) == "Verschiedenes"
+
+
+# ----------------------------------------------------------------- the resolutions
+
+def test_beschlussniederschrift_2014():
+    r = by_id(read("bn-2014-wernigerode.txt"))
+    assert list(r) == ["1.1", "2.1", "2.2", "3.1"]
+    two = r["2.1"]
+    assert two.title.text == "Sprachförderung für Asylbewerberinnen und Asylbewerber verbessern und Integrationskurse öffnen"
+    assert two.sponsors == ("Berlin", "Bremen", "Hamburg", "Rheinland-Pfalz", "Schleswig-Holstein")
+    assert (two.decision, two.votes) == (Decision.MAJORITY, Votes(13, 1, 2))
+    assert [p.number for p in two.paragraphs] == [1, 2]
+    # a line-break hyphen left inside the line by extraction is joined
+    assert "die Integrationskurse nach § 44 AufenthG" in two.paragraphs[0].text.text
+    (note,) = two.protocol_notes
+    assert (note.by, note.paragraph) == (("Bayern",), 1)
+    assert len(r["2.2"].sponsors) == 16 and "die Verfahren zu beschleunigen" in r["2.2"].paragraphs[0].text.text
+    assert r["3.1"].protocol_notes[0].by == ("Bayern", "Hessen")
+
+
+def test_ergebnisprotokoll_2016():
+    c = read("ep-2016-erfurt.txt")
+    r = by_id(c)
+    assert list(r) == ["1.1", "2.1", "2.2"]
+    # "Antragsteller: Vorsitzland, Niedersachsen": the chair is Thüringen
+    assert r["2.1"].sponsors == ("Thüringen", "Niedersachsen")
+    assert r["2.1"].decision is Decision.UNANIMOUS and r["2.2"].decision is Decision.MAJORITY
+    # the text runs on over a page break with its running header and page number
+    assert r["2.1"].paragraphs[0].text.text.endswith("zu unterstützen. Sie erwartet vom Bund, die Integrationskurse "
+                                                     "und die berufsbezogene Sprachförderung miteinander zu verzahnen.")
+    assert r["2.2"].protocol_notes[0].by == ("Bremen",)
+    assert [c.section for c in c.content["2.2"].citations] == ["12a", "12a"]
+
+
+def test_counted_vote_of_2017():
+    r = by_id(read("bn-2017-friedrichshafen.txt"))
+    law = r["3.1"]
+    assert law.title.text == "Einwanderungsgesetz"
+    # sponsors given as ISO codes
+    assert law.sponsors == ("Baden-Württemberg", "Berlin", "Bremen", "Hamburg", "Niedersachsen", "Rheinland-Pfalz",
+                            "Schleswig-Holstein", "Thüringen")
+    assert (law.decision, law.votes) == (Decision.MAJORITY, Votes(13, 1, 2))
+    assert [n.by for n in law.protocol_notes] == [("Bayern",), ("Hessen", "Saarland")]
+    # the text begins on the "Beschluss:" line itself
+    assert r["3.2"].paragraphs[0].text.text.startswith("Die IntMK beauftragt die Arbeitsgruppe")
+
+
+def test_written_procedure_2020():
+    r = by_id(read("umlauf-2020.txt"))
+    assert [(k, x.decision) for k, x in r.items()] == [("2.1", Decision.UNANIMOUS), ("2.2", Decision.MAJORITY)]
+    assert r["2.1"].sponsors == ("Brandenburg", "Berlin")
+
+
+def test_video_conference_2021_with_line_numbers():
+    c = read("beschluesse-2021-video.txt")
+    r = by_id(c)
+    assert list(r) == ["1.1", "4.1"]
+    item = r["4.1"]
+    assert item.sponsors == ("Berlin", "Hamburg", "Mecklenburg-Vorpommern")
+    # "TOP 4.1 der 15. IntMK" at the start of a text line is a reference, not a header
+    assert [p.number for p in item.paragraphs] == [1, 2]
+    assert item.paragraphs[1].text.text == ("Sie erinnert an ihren Beschluss zu TOP 4.1 der 15. IntMK und fordert "
+                                            "den Bund auf, die Kosten zu tragen.")
+    assert item.paragraphs[1].text.official_lines == (3, 4)
+    assert (item.protocol_notes[0].by, item.protocol_notes[0].paragraph) == (("Bayern",), 2)
+    assert [(x.body, x.number) for x in c.content["4.1"].references] == [("IntMK", 15)]
+
+
+def test_unknown_sponsor_is_left_out_and_the_rest_kept():
+    r = by_id(read("no-titlepage-2018.txt"))
+    assert r["6.2"].sponsors == ("Rheinland-Pfalz",)
+    assert r["6.1"].sponsors == ("Hessen", "Saarland")
+
+
+# ----------------------------------------------------------------- commands and graph
+
+def test_conferences_json_for_all_documents():
+    result = runner.invoke(app, ["conferences", *map(str, DOCS), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = {r["file"]: r for r in json.loads(result.stdout)}
+    assert set(records) == {d.name for d in DOCS}
+    umlauf = records["umlauf-2020.txt"]
+    assert (umlauf["number"], umlauf["start"], umlauf["place"], umlauf["chair"], umlauf["procedure"],
+            umlauf["decided"]) == ("15", None, None, "Brandenburg", "written procedure", "2020-05-15")
+    bn = records["bn-2014-wernigerode.txt"]
+    assert (bn["start"], bn["end"], bn["resolutions"], len(bn["agenda"])) == ("2014-05-07", "2014-05-08", 4, 7)
+    assert bn["agenda"][1] == {"id": "1.1", "title": "Genehmigung der Tagesordnung", "page": 2}
+    assert bn["layout"]["family"] == "beschlussniederschrift"
+    lines = bn["lines"]
+    assert lines["reported"] == 0 and sum(lines.values()) == 82
+    assert records["no-titlepage-2018.txt"]["warnings"][0]["line"] == 10
+
+
+def test_check_exit_codes(tmp_path):
+    clean = runner.invoke(app, ["check", str(YEARS / "bn-2014-wernigerode.txt")])
+    assert clean.exit_code == 0, clean.output
+    assert "layout beschlussniederschrift" in clean.output and "0 reported" in clean.output
+    warned = runner.invoke(app, ["check", str(YEARS / "no-titlepage-2018.txt")])
+    assert warned.exit_code == 1
+    assert "no-titlepage-2018.txt:10: 'Bavaria' in 'Antragsteller' is not a German Land" in warned.output
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Ein Brief\nohne Tagesordnung.\n")
+    assert runner.invoke(app, ["check", str(prose)]).exit_code == 2
+
+
+def test_check_shows_lines_not_understood_in_context(tmp_path):
+    doc = tmp_path / "x.txt"
+    doc.write_text((YEARS / "bn-2017-friedrichshafen.txt").read_text().replace(
+        "Vorsitz:", "Ein Grußwort des Vorsitzes\nVorsitz:"))
+    result = runner.invoke(app, ["check", str(doc)])
+    assert result.exit_code == 1
+    assert "not understood, line 5:" in result.output
+    assert ">     5 | Ein Grußwort des Vorsitzes" in result.output
+
+
+def test_layout_can_be_forced():
+    c = parse(YEARS / "ep-2016-erfurt.txt", layout="beschlussniederschrift")
+    assert (c.layout.family, c.layout.confidence, c.layout.forced) == ("beschlussniederschrift", 1.0, True)
+    assert len(c.resolutions) == 3
+    result = runner.invoke(app, ["conferences", str(YEARS / "ep-2016-erfurt.txt"), "--layout", "nope"])
+    assert result.exit_code == 2 and "unknown layout 'nope'" in result.output
+
+
+def test_all_years_in_one_graph_conform_to_the_shapes():
+    result = build(DOCS)
+    assert validate_graph(union_graph(result.dataset)).conforms
+    assert sum(len(c.resolutions) for c in result.collections) == 15
