@@ -49,6 +49,8 @@ CONFERENCES = {
     "umlauf-2020.txt": (15, "Hauptkonferenz", None, None, None, "Brandenburg", Procedure.WRITTEN, date(2020, 5, 15)),
     "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 15), date(2021, 4, 15), None, "Bremen",
                                    Procedure.VIDEO, None),
+    "sonder-2015-numeric.txt": (10, "Sonderkonferenz", date(2015, 11, 12), date(2015, 11, 12), "Berlin",
+                                "Schleswig-Holstein", Procedure.MEETING, None),
 }
 
 LAYOUTS = {
@@ -59,6 +61,7 @@ LAYOUTS = {
     "toc-only-2019.txt": "beschlussniederschrift",
     "umlauf-2020.txt": "umlaufverfahren",
     "beschluesse-2021-video.txt": "beschluesse",
+    "sonder-2015-numeric.txt": "ergebnisprotokoll",
 }
 
 WARNINGS = {
@@ -232,6 +235,20 @@ def test_video_conference_2021_with_line_numbers():
     assert [(x.body, x.number) for x in c.content["4.1"].references] == [("IntMK", 15)]
 
 
+def test_special_session_with_the_vote_after_the_text():
+    c = read("sonder-2015-numeric.txt")
+    assert [(e.id, e.title, e.page) for e in c.agenda] == [
+        ("1", "Aufnahme und Integration von Flüchtlingen", 1), ("2", "Verschiedenes", 2)]
+    (r,) = c.resolutions
+    # "Tagesordnungspunkt 1:", "Schleswig-Holstein (federführend), Bayern*, Saarland"
+    assert (r.id, r.sponsors) == ("1", ("Schleswig-Holstein", "Bayern", "Saarland"))
+    # "Abstimmungsergebnis: 15:0:1" below the text is the vote, not text
+    assert (r.decision, r.votes) == (Decision.MAJORITY, Votes(15, 0, 1))
+    assert r.paragraphs[0].text.text.endswith("mit guter Bleibeperspektive zu öffnen.")
+    # "Protokollnotiz von Sachsen zu TOP 1:"
+    assert r.protocol_notes[0].by == ("Sachsen",)
+
+
 def test_unknown_sponsor_is_left_out_and_the_rest_kept():
     r = by_id(read("no-titlepage-2018.txt"))
     assert r["6.2"].sponsors == ("Rheinland-Pfalz",)
@@ -290,4 +307,4 @@ def test_layout_can_be_forced():
 def test_all_years_in_one_graph_conform_to_the_shapes():
     result = build(DOCS)
     assert validate_graph(union_graph(result.dataset)).conforms
-    assert sum(len(c.resolutions) for c in result.collections) == 15
+    assert sum(len(c.resolutions) for c in result.collections) == 16

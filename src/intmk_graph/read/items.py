@@ -5,6 +5,7 @@ the rest is kept."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import AgendaEntry, Decision, Paragraph, ProtocolNote, Resolution, Text, Votes
@@ -13,6 +14,9 @@ from .diagnostics import Notes
 from .layout import BLANK, CONTENT, Line, NumberedLine, join_lines, strip_line_numbers
 from .profiles import Profile
 
+# "Berlin (federführend)", "Bayern*", "Hessen¹": remarks and footnote marks in sponsor lists.
+_REMARK = re.compile(r"\s*\([^)]*\)")
+_FOOTNOTE = re.compile(r"(?<=[a-zäöüß])(?:\d{1,2}|[*¹²³])$")
 SENTENCE_END = tuple(".:!?;)»«“”\"'")
 
 
@@ -68,6 +72,7 @@ class ItemReader:
             if line.kind == CONTENT and line.number != block.header.number:
                 self.notes.role(line.number, "title")
         body = [l for l in lines[body_start:] if l.kind == CONTENT]
+        body, decision, votes = self._trailing_vote(block, body, decision, votes)
         if not body:
             if marker is not None:
                 self.notes.warn(
@@ -102,6 +107,20 @@ class ItemReader:
             position=position,
             occurrence=occurrence,
         )
+
+    def _trailing_vote(self, block: Block, body: list[Line], decision, votes):
+        """Some minutes give the vote after the text (``Abstimmungsergebnis: 15:1:0``
+        below the resolution): read it, and keep it out of the text."""
+        kept = []
+        for line in body:
+            m = self.rules.match("vote_result", line.text)
+            if m is None:
+                kept.append(line)
+                continue
+            decision, found = self.decision_of(m["rest"], block, line, fallback=decision)
+            votes = found or votes
+            self.notes.role(line.number, "decision")
+        return kept, decision, votes
 
     def _title_without_markers(self, block: Block, title_lines: list[Line]) -> tuple[list[Line], int]:
         """No sponsors and no decision (TOP A, reports): the title is the first group of
@@ -232,8 +251,8 @@ class ItemReader:
         split = self.rules.forms["land_list_split"][0]
         chair_words = self.rules.word_set("the_chair")
         articles = self.rules.word_set("land_articles")
-        for part in split.split(listed):
-            part = part.strip().strip("()")
+        for part in split.split(_REMARK.sub("", listed)):
+            part = _FOOTNOTE.sub("", part.strip().strip("()"))
             head, _, tail = part.partition(" ")
             if tail and head.casefold() in articles:
                 part = tail  # "dem Saarland"

@@ -23,6 +23,7 @@ def _months() -> dict[str, int]:
     return {m: i for i, m in enumerate(content_rules()["dates"]["months"], start=1)}
 
 
+_NUMERIC = re.compile(r"^(?P<d1>\d{1,2})\.(?:\s*(?:[–—-]|/|bis|und)\s*(?P<d2>\d{1,2})\.)?\s*(?P<m>\d{1,2})\.\s*(?P<y>\d{4})$")
 _ONE_DAY = re.compile(r"^(?P<d>\d{1,2})\.\s*(?P<m>[A-Za-zä]+)\s+(?P<y>\d{4})$")
 _DATE_RANGE = re.compile(
     r"^(?P<d1>\d{1,2})\.\s*(?:(?P<m1>[A-Za-zä]+)\s*(?P<y1>\d{4})?\s*)?"
@@ -43,10 +44,16 @@ def parse_dates(text: str) -> tuple[date | None, date | None]:
     (datetime.date(2016, 6, 3), datetime.date(2016, 6, 4))
     >>> parse_dates("12. April 2019")
     (datetime.date(2019, 4, 12), datetime.date(2019, 4, 12))
+    >>> parse_dates("16./17.03.2016")
+    (datetime.date(2016, 3, 16), datetime.date(2016, 3, 17))
     """
     months = _months()
     text = " ".join(text.split())
     try:
+        if numeric := _NUMERIC.match(text):
+            year, month = int(numeric["y"]), int(numeric["m"])
+            first = date(year, month, int(numeric["d1"]))
+            return first, date(year, month, int(numeric["d2"])) if numeric["d2"] else first
         if (one := _ONE_DAY.match(text)) and one["m"] in months:
             day = date(int(one["y"]), months[one["m"]], int(one["d"]))
             return day, day
@@ -143,7 +150,7 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
             used.update(joined.lines_of(m))
         return m
 
-    for field, joined in (("number", flat), ("kind", flat), ("dates", lined), ("place", lined),
+    for field, joined in (("number", flat), ("kind", flat), ("dates", lined), ("dates_numeric", lined), ("place", lined),
                           ("video", flat), ("written", flat), ("decided", flat)):
         for pattern in rules.title_page[field]:  # every line that holds a field is title page
             for m in pattern.finditer(joined.text):
@@ -152,7 +159,7 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
     kind = m["kind"] + "konferenz" if (m := find("kind", flat)) else (MAIN if number is not None else None)
     procedure = WRITTEN if find("written", flat) else VIDEO if find("video", flat) else MEETING
     start = end = decided = None
-    if m := find("dates", lined):
+    if m := find("dates", lined) or find("dates_numeric", lined):
         start, end = parse_dates(m["dates"])
     place = None
     if procedure == MEETING:
