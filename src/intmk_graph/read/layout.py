@@ -62,22 +62,20 @@ def mend_split_words(text: str, rules: Profile) -> str:
     >>> mend_split_words("20. Integrationsminister konfe renz 2025", profile("common"))
     '20. Integrationsministerkonferenz 2025'
     """
-    words = rules.word_set("split_words")
-    endings = rules.words["split_word_endings"]
+    targets = rules.split_targets
     tokens = text.split(" ")
     out: list[str] = []
     i = 0
+    heads = rules.split_heads
     while i < len(tokens):
+        if tokens[i].casefold() not in heads:
+            out.append(tokens[i])
+            i += 1
+            continue
         for width in (3, 2):
-            if i + width > len(tokens):
-                continue
             parts = tokens[i : i + width]
-            if not all(p.isalpha() for p in parts):
-                continue
-            joined = "".join(parts)
-            folded = joined.casefold()
-            if any(folded.endswith(e) and folded[: len(folded) - len(e)] in words for e in endings):
-                out.append(joined)
+            if len(parts) == width and "".join(parts).casefold() in targets and all(p.isalpha() for p in parts):
+                out.append("".join(parts))
                 i += width
                 break
         else:

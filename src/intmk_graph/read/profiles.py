@@ -38,6 +38,9 @@ class Profile:
     toc: dict[str, tuple[re.Pattern[str], ...]]
     furniture: tuple[tuple[str, re.Pattern[str]], ...]
     words: dict[str, tuple[str, ...]]
+    folded: dict[str, frozenset[str]]  # the word lists, case-folded, for look-ups
+    split_targets: frozenset[str]  # every split word with every ending, case-folded
+    split_heads: frozenset[str]  # the proper beginnings of those: where a split can start
 
     def match(self, form: str, text: str) -> re.Match[str] | None:
         """The first of the form's patterns that matches at the start of ``text``."""
@@ -52,7 +55,7 @@ class Profile:
         return min(found, key=lambda m: m.start(), default=None)
 
     def word_set(self, name: str) -> frozenset[str]:
-        return frozenset(w.casefold() for w in self.words[name])
+        return self.folded[name]
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,11 @@ def profile(name: str) -> Profile:
             for pattern in _patterns(patterns)
         ),
         words={k: tuple(v) for k, v in words.items()},
+        folded={k: frozenset(w.casefold() for w in v) for k, v in words.items()},
+        split_targets=(targets := frozenset(
+            w.casefold() + e for w in words["split_words"] for e in words["split_word_endings"]
+        )),
+        split_heads=frozenset(w[:i] for w in targets for i in range(1, len(w))),
     )
 
 
