@@ -26,9 +26,6 @@ def read_agenda(lines: list[Line], rules: Profile, notes: Notes) -> tuple[Agenda
         text = line.text
         if any(p.match(text) for p in rules.toc["heading"] + rules.toc["table_header"]):
             continue
-        if text.isdigit() and len(text) <= 3 and entries and entries[-1]["page"] is None and entries[-1]["title"]:
-            entries[-1]["page"] = int(text)  # the page column fell onto a line of its own
-            continue
         m = _first(rules.toc["entry"], text)
         if m and (m["title"] or m["page"] is None or not entries):
             entries.append(
