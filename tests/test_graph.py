@@ -125,3 +125,26 @@ def test_broken_graphs_do_not_conform(graph_2025):
     assert (TOP + "7.4/note/1", str(INTMK.declaredBy)) in problems
     assert (TOP + "3.1/note/1", str(INTMK.declaredBy)) in problems
     assert len(problems) == 4
+
+
+def test_the_same_input_mints_the_same_iris_in_separate_processes():
+    """IRIs depend on the input alone, not on hash seeds or the order of a run."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from intmk_graph.pipeline import build\n"
+        "import hashlib, sys\n"
+        "paths = sys.argv[1:]\n"
+        "iris = sorted({str(t) for q in build(paths).dataset.quads() for t in q if t is not None and t.startswith('http')})\n"
+        "print(len(iris), hashlib.sha256('\\n'.join(iris).encode()).hexdigest())\n"
+    )
+    years = sorted(str(p) for p in (DATA / "years").glob("*.txt"))
+    runs = set()
+    for seed, paths in (("1", years), ("2", years[::-1])):
+        out = subprocess.run([sys.executable, "-c", script, *paths], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed})
+        runs.add(out.stdout)
+    assert len(runs) == 1, runs
+    assert int(runs.pop().split()[0]) > 300  # conferences, resolutions, paragraphs, findings, Länder, ...

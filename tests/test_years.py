@@ -308,3 +308,23 @@ def test_all_years_in_one_graph_conform_to_the_shapes():
     result = build(DOCS)
     assert validate_graph(union_graph(result.dataset)).conforms
     assert sum(len(c.resolutions) for c in result.collections) == 16
+
+
+def test_a_conference_published_in_parts(tmp_path):
+    """The contents in one file, the resolutions in another: one conference."""
+    part = tmp_path / "intmk-14-beschluesse.txt"
+    part.write_text("14. Integrationsministerkonferenz 2019\n"
+                    "TOP 2.1 Teilhabe von Menschen mit Migrationsgeschichte in Verwaltung und öffentlichem Dienst stärken\n"
+                    "Antragsteller: Berlin, Hamburg\nAbstimmungsergebnis: einstimmig\nBeschluss:\n"
+                    "Die IntMK bittet die Länder, die interkulturelle Öffnung der Verwaltung fortzusetzen.\n")
+    result = build([YEARS / "toc-only-2019.txt", part])
+    graph = union_graph(result.dataset)
+    top = URIRef(DATA + "conference/14/top/2.1")
+    assert INTMK.Resolution in set(graph.objects(top, RDF.type))
+    assert graph.value(top, INTMK.tocPage) == Literal(4)
+    assert validate_graph(graph).conforms
+    again = tmp_path / "again.txt"
+    again.write_text(part.read_text())
+    result = runner.invoke(app, ["build", str(part), str(again), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "prints TOP 2.1 again; expected one file per conference" in result.output

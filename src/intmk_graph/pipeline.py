@@ -62,17 +62,22 @@ def inspect(path: Path, layout: str | None = None) -> Inspection:
 
 
 def parse_all(paths: list[Path] | None, layout: str | None = None) -> list[Collection]:
-    """Parse each file; two documents of the same conference meeting are an error."""
+    """Parse each file. Two documents of one conference meeting are parts of one
+    publication (the contents in one, the resolutions in another) and are read into
+    that one conference; when both print the same TOP, that is an error."""
     collections = read_documents(paths, layout)
-    seen: dict[tuple, str] = {}
+    seen: dict[tuple, Collection] = {}
     for c in collections:
         key = (c.conference.number, c.conference.kind) if c.conference.number else (c.slug,)
         if key in seen:
-            raise InputError(
-                f"describes the same conference as {seen[key]}; expected one file per conference",
-                c.source,
-            )
-        seen[key] = c.source
+            both = {r.id for r in seen[key].resolutions} & {r.id for r in c.resolutions}
+            if both:
+                raise InputError(
+                    f"describes the same conference as {seen[key].source} and prints TOP "
+                    f"{', '.join(sorted(both))} again; expected one file per conference",
+                    c.source,
+                )
+        seen.setdefault(key, c)
     return collections
 
 

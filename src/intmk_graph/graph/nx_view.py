@@ -31,6 +31,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from ..namespaces import INTMK, PREFIXES
+from .iris import resolution_key
 
 SPONSORSHIPS = """
 PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
@@ -66,7 +67,7 @@ def _resolutions(graph: Graph, conference: int | None, decision: str | None):
         dec = str(row.decision) if row.decision is not None else None
         if decision is not None and dec != decision:
             continue
-        key = f"{int(row.conference)}/{row.top}"
+        key = resolution_key(int(row.conference), row.top)
         entry = found.setdefault(key, {"title": str(row.title), "decision": dec, "sponsors": set()})
         if row.land is not None:
             entry["sponsors"].add(str(row.land))
@@ -155,7 +156,7 @@ def resolution_law(graph: Graph, conference: int | None = None):
     for row in sorted(graph.query(CITATIONS), key=lambda r: tuple(str(v) for v in r)):
         if conference is not None and int(row.conference) != conference:
             continue
-        res = f"{row.conference}/{row.top}"
+        res = resolution_key(row.conference, row.top)
         law = str(row.abbr)
         g.add_node(res, kind="resolution", title=str(row.title))
         g.add_node(law, kind="law", label=str(row.label), proposed=bool(row.proposed.toPython()))

@@ -1,14 +1,11 @@
-"""Model -> RDF. The one place IRIs are minted.
+"""Model -> RDF, with every IRI from :class:`~intmk_graph.graph.iris.Minter`.
 
-IRIs are deterministic: they depend only on the base, the conference number and the
-printed ids, so rebuilding gives the same graph and two years can share one store.
 Each input document gets its own named graph; reference vocabularies go into
 ``<base>graph/reference``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,46 +14,12 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from ..extract.lexicon import bodies, laws, programmes
 from ..model import AgendaEntry, Collection, Conference, Content, Decision, Paragraph, Place, Procedure, Resolution, Text
+from .iris import INTMK_BODY, Minter, section_url
 from ..namespaces import DEFAULT_BASE, ELI, ID, INTMK, PREFIXES, SCHEMA
 from ..vocab import laender, load_turtle
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
 REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")
-PORTAL = "https://www.gesetze-im-internet.de/"
-INTMK_BODY = ID["body/IntMK"]
-
-
-class Minter:
-    """Mints the IRIs of one document's resources under a base.
-
-    >>> m = Minter("https://example.org/")
-    >>> str(m.resolution(20, None, "2.1.a"))
-    'https://example.org/conference/20/top/2.1.a'
-    """
-
-    def __init__(self, base: str = DEFAULT_BASE):
-        if not re.match(r"^[a-z][a-z0-9+.-]*:", base):
-            raise ValueError(f"base IRI {base!r} has no scheme; expected e.g. https://example.org/")
-        self.base = base if base.endswith(("/", "#")) else base + "/"
-
-    def conference(self, number: int | None, kind: str | None, slug: str | None = None) -> URIRef:
-        key = str(number) if number is not None else (slug or "unknown")
-        if kind and kind != "Hauptkonferenz":
-            key += "-" + kind.lower()
-        return URIRef(f"{self.base}conference/{key}")
-
-    def resolution(self, number: int | None, kind: str | None, top: str, slug: str | None = None) -> URIRef:
-        return URIRef(f"{self.conference(number, kind, slug)}/top/{top}")
-
-    def document(self, slug: str) -> URIRef:
-        return URIRef(f"{self.base}document/{slug}")
-
-    def graph(self, slug: str) -> URIRef:
-        return URIRef(f"{self.base}graph/{slug}")
-
-    @property
-    def reference_graph(self) -> URIRef:
-        return URIRef(f"{self.base}graph/reference")
 
 
 def _lines(graph: Graph, node: URIRef, text: Text, first_source_line: int | None = None) -> None:
@@ -180,7 +143,7 @@ def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
     for position, paragraph in enumerate(r.paragraphs, start=1):
         if paragraph.number is None:
             unnumbered += 1
-        p = paragraph_iri(node, paragraph, unnumbered)
+        p = Minter.paragraph(node, paragraph.number, unnumbered)
         g.add((node, INTMK.hasParagraph, p))
         g.add((p, RDF.type, INTMK.Paragraph))
         g.add((p, INTMK.position, Literal(position)))
@@ -190,14 +153,14 @@ def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
         g.add((p, PROV.wasDerivedFrom, doc))
         _lines(g, p, paragraph.text)
     for index, note in enumerate(r.protocol_notes, start=1):
-        n = URIRef(f"{node}/note/{index}")
+        n = Minter.note(node, index)
         g.add((node, INTMK.hasProtocolNote, n))
         g.add((n, RDF.type, INTMK.ProtocolNote))
         g.add((n, INTMK.position, Literal(index)))
         for name in note.by:
             g.add((n, INTMK.declaredBy, _land(name)))
         if note.paragraph is not None:
-            g.add((n, INTMK.concernsParagraph, URIRef(f"{node}/p/{note.paragraph}")))
+            g.add((n, INTMK.concernsParagraph, Minter.paragraph(node, note.paragraph)))
         g.add((n, INTMK.text, _de(note.text.text)))
         g.add((n, PROV.wasDerivedFrom, doc))
         _lines(g, n, note.text, first_source_line=note.source_line)
@@ -207,20 +170,9 @@ def _int(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-def place_iri(resolution: URIRef, place: Place) -> URIRef:
-    """The paragraph or note a finding sits in; the resolution for title findings."""
-    if place.part == "paragraph":
-        if place.index is not None:
-            return URIRef(f"{resolution}/p/{place.index}")
-        return URIRef(f"{resolution}/text/{place.unnumbered}")
-    if place.part == "note":
-        return URIRef(f"{resolution}/note/{place.index}")
-    return resolution
-
-
 def _finding(g: Graph, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRef, place: Place, text: str) -> None:
     g.add((node, RDF.type, cls))
-    g.add((node, INTMK.inParagraph, place_iri(resolution, place)))
+    g.add((node, INTMK.inParagraph, Minter.place(resolution, place)))
     g.add((node, INTMK.surfaceText, Literal(text)))
     g.add((node, PROV.wasDerivedFrom, doc))
     if place.source_line is not None:
@@ -229,24 +181,9 @@ def _finding(g: Graph, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRe
         g.add((node, INTMK.lineNumber, _int(place.official_line)))
 
 
-def section_iri(law: URIRef, section: str, article: bool = False) -> URIRef:
-    return URIRef(f"{law}/{'art' if article else 'para'}/{section}")
-
-
-def section_url(folder: str, section: str, article: bool = False) -> str:
-    """The law portal page of a section: ``aufenthg_2004/__24.html``, ``gg/art_50.html``."""
-    return f"{PORTAL}{folder}/{'art_' if article else '__'}{section}.html"
-
-
 def _portal_folder(law: URIRef) -> str | None:
     value = load_turtle("laws.ttl").value(law, INTMK.portalFolder)
     return str(value) if value is not None else None
-
-
-def meeting_iri(minter: "Minter", body: str, number: int | None, day) -> URIRef:
-    if body == "IntMK":
-        return minter.conference(number, None)
-    return ID[f"meeting/{body}/{number if number is not None else day.isoformat()}"]
 
 
 def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Content) -> None:
@@ -254,15 +191,15 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
     law_entries = laws().entries
     first_of_group: dict[int, URIRef] = {}
     for i, c in enumerate(content.citations, start=1):
-        first_of_group.setdefault(c.group, URIRef(f"{node}/citation/{i}"))
+        first_of_group.setdefault(c.group, Minter.finding(node, "citation", i))
     for i, c in enumerate(content.citations, start=1):
-        cit = URIRef(f"{node}/citation/{i}")
+        cit = Minter.finding(node, "citation", i)
         law = law_entries[c.law].iri
         g.add((node, INTMK.hasCitation, cit))
         _finding(g, cit, INTMK.Citation, node, doc, c.place, c.text)
         g.add((cit, INTMK.citesLaw, law))
         if c.section:
-            sec = section_iri(law, c.section, c.article)
+            sec = Minter.section(law, c.section, c.article)
             g.add((cit, INTMK.citesSection, sec))
             g.add((node, ELI.cites, sec))
             g.add((sec, RDF.type, INTMK.LawSection))
@@ -290,13 +227,13 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
     mentions += [(m, programmes().entries[m.key].iri, INTMK.concernsProgramme) for m in content.programmes]
     mentions.sort(key=lambda t: (t[0].place.source_line or 0, t[0].place.part, t[0].key))
     for i, (m, target, link) in enumerate(mentions, start=1):
-        mention = URIRef(f"{node}/mention/{i}")
+        mention = Minter.finding(node, "mention", i)
         g.add((node, INTMK.hasMention, mention))
         _finding(g, mention, INTMK.Mention, node, doc, m.place, m.text)
         g.add((mention, INTMK.mentionOf, target))
         g.add((node, link, target))
     for i, d in enumerate(content.demands, start=1):
-        demand = URIRef(f"{node}/demand/{i}")
+        demand = Minter.finding(node, "demand", i)
         g.add((node, INTMK.makesDemand, demand))
         _finding(g, demand, INTMK.Mandate if d.kind == "mandate" else INTMK.Demand, node, doc, d.place, d.text)
         g.add((demand, INTMK.verb, Literal(d.verb)))
@@ -306,7 +243,7 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
             entry = programmes().entries.get(key) or law_entries[key]
             g.add((demand, INTMK.concerns, entry.iri))
     for i, d in enumerate(content.dates, start=1):
-        date_node = URIRef(f"{node}/date/{i}")
+        date_node = Minter.finding(node, "date", i)
         g.add((node, INTMK.hasDate, date_node))
         _finding(g, date_node, INTMK.DateMention, node, doc, d.place, d.text)
         if isinstance(d.value, tuple):
@@ -314,7 +251,7 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
         else:
             g.add((date_node, INTMK.dateValue, Literal(d.value)))
     for i, a in enumerate(content.amounts, start=1):
-        amount = URIRef(f"{node}/amount/{i}")
+        amount = Minter.finding(node, "amount", i)
         g.add((node, INTMK.hasAmount, amount))
         _finding(g, amount, SCHEMA.MonetaryAmount, node, doc, a.place, a.text)
         # The canonical lexical form ("77500000.0"), so Turtle round trips are exact.
@@ -322,8 +259,8 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
         g.add((amount, SCHEMA.value, Literal(lexical, datatype=XSD.decimal)))
         g.add((amount, SCHEMA.currency, Literal(a.currency)))
     for i, ref in enumerate(content.references, start=1):
-        reference = URIRef(f"{node}/reference/{i}")
-        meeting = meeting_iri(minter, ref.body, ref.number, ref.date)
+        reference = Minter.finding(node, "reference", i)
+        meeting = minter.meeting(ref.body, ref.number, ref.date)
         g.add((node, INTMK.hasReference, reference))
         _finding(g, reference, INTMK.Reference, node, doc, ref.place, ref.text)
         g.add((reference, INTMK.mentionOf, meeting))
@@ -348,13 +285,6 @@ def addressee_iri(name: str) -> URIRef:
     if name in laender().by_name:
         return laender().by_name[name].iri
     return bodies().entries[name].iri
-
-
-def paragraph_iri(resolution: URIRef, paragraph: Paragraph, unnumbered_index: int) -> URIRef:
-    """Numbered paragraphs by their number, unnumbered text by its order (``text/1``)."""
-    if paragraph.number is not None:
-        return URIRef(f"{resolution}/p/{paragraph.number}")
-    return URIRef(f"{resolution}/text/{unnumbered_index}")
 
 
 def reference_graph(graph: Graph | None = None) -> Graph:

@@ -21,6 +21,7 @@ from string import Template
 from rdflib import Graph
 
 from .. import __version__
+from ..graph.iris import resolution_key, resolution_of, short_name
 from ..namespaces import INTMK
 
 # Tableau 20: distinct enough for the ~20 node types of the whole graph.
@@ -74,7 +75,7 @@ def _titles(graph: Graph) -> dict[str, str]:
     SELECT ?conference ?top ?title WHERE {
       ?r a intmk:Resolution ; intmk:agendaItem ?top ; dcterms:title ?title ;
          intmk:adoptedAt/intmk:conferenceNumber ?conference }"""
-    return {f"{r.conference}/{r.top}": f"TOP {r.top}: {r.title}" for r in graph.query(query)}
+    return {resolution_key(r.conference, r.top): f"TOP {r.top}: {r.title}" for r in graph.query(query)}
 
 
 def _scale(pos: dict, size: float) -> dict[str, tuple[float, float]]:
@@ -228,7 +229,7 @@ def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
         d = g.nodes[node]
         kind = groups.get(d["type"], d["type"])
         counts[kind] = counts.get(kind, 0) + 1
-        label = d["label"] if d["label"] != node else d.get("intmk:surfaceText") or _tail(node)
+        label = d["label"] if d["label"] != node else d.get("intmk:surfaceText") or short_name(node)
         tip = [label, kind]
         if kind == "Resolution":
             tip = [d.get("dcterms:title", label), "decision: " + _decision(g, node),
@@ -257,7 +258,6 @@ def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
     }
 
 
-_OWN = re.compile(r"^(.*/top/[^/]+)/.+$")
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -269,9 +269,9 @@ def _layout(g, iterations: int) -> dict[str, tuple[float, float]]:
 
     owner = {}
     for node in g:
-        m = _OWN.match(node)
-        if m and m.group(1) in g:
-            owner[node] = m.group(1)
+        parent = resolution_of(node)
+        if parent is not None and str(parent) in g:
+            owner[node] = str(parent)
     skeleton = g.subgraph(n for n in g if n not in owner)
     pos = nx.spring_layout(skeleton, seed=1, iterations=iterations) if len(skeleton) else {}
     positions = _scale(pos, 160 * math.sqrt(max(len(skeleton), 1)))
@@ -292,10 +292,6 @@ def _decision(g, node: str) -> str:
             return g.nodes[target]["label"]
     return "none (report)"
 
-
-def _tail(iri: str) -> str:
-    parts = iri.rstrip("/").split("/")
-    return "/".join(parts[-3:]) if "top" in parts else parts[-1].rsplit("#", 1)[-1]
 
 
 def _short(label: str, limit: int = 40) -> str:

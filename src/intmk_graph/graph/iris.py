@@ -1,0 +1,139 @@
+"""The one place IRIs are minted and read back.
+
+IRIs are deterministic: they depend only on the base, the conference number and kind,
+and the printed ids, so rebuilding gives the same graph, two years can share one store,
+and a resolution named in another year's text has the IRI it will have when that year
+is loaded. Everything below a resolution (its paragraphs, notes and findings) lies
+under the resolution's IRI, which is how :func:`resolution_of` finds the owner.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rdflib import URIRef
+
+from ..model import Place
+from ..namespaces import DEFAULT_BASE, ID
+
+PORTAL = "https://www.gesetze-im-internet.de/"
+INTMK_BODY = ID["body/IntMK"]
+# The kinds of finding minted under a resolution, in the order the RDF stage writes them.
+FINDINGS = ("citation", "mention", "demand", "date", "amount", "reference")
+
+
+class Minter:
+    """Mints the IRIs of one document's resources under a base.
+
+    >>> m = Minter("https://example.org/")
+    >>> top = m.resolution(20, None, "2.1.a")
+    >>> str(top), str(m.paragraph(top, 3)), str(m.finding(top, "demand", 2))
+    ('https://example.org/conference/20/top/2.1.a', 'https://example.org/conference/20/top/2.1.a/p/3', 'https://example.org/conference/20/top/2.1.a/demand/2')
+    >>> str(resolution_of(m.note(top, 1)))
+    'https://example.org/conference/20/top/2.1.a'
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        if not re.match(r"^[a-z][a-z0-9+.-]*:", base):
+            raise ValueError(f"base IRI {base!r} has no scheme; expected e.g. https://example.org/")
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    # -- documents and conferences ---------------------------------------------------
+
+    def conference(self, number: int | None, kind: str | None, slug: str | None = None) -> URIRef:
+        key = str(number) if number is not None else (slug or "unknown")
+        if kind and kind != "Hauptkonferenz":
+            key += "-" + kind.lower()
+        return URIRef(f"{self.base}conference/{key}")
+
+    def resolution(self, number: int | None, kind: str | None, top: str, slug: str | None = None) -> URIRef:
+        """A resolution or agenda item by its TOP (its key when printed twice)."""
+        return URIRef(f"{self.conference(number, kind, slug)}/top/{top}")
+
+    def document(self, slug: str) -> URIRef:
+        return URIRef(f"{self.base}document/{slug}")
+
+    def graph(self, slug: str) -> URIRef:
+        return URIRef(f"{self.base}graph/{slug}")
+
+    @property
+    def reference_graph(self) -> URIRef:
+        return URIRef(f"{self.base}graph/reference")
+
+    def meeting(self, body: str, number: int | None, day: date | None) -> URIRef:
+        """A meeting named in a reference: an IntMK conference, or another conference's
+        meeting (``id:meeting/ASMK/101``)."""
+        if body == "IntMK":
+            return self.conference(number, None)
+        return ID[f"meeting/{body}/{number if number is not None else day.isoformat()}"]
+
+    # -- the parts of a resolution -----------------------------------------------------
+
+    @staticmethod
+    def paragraph(resolution: URIRef, number: int | None, unnumbered: int = 0) -> URIRef:
+        """Numbered paragraphs by their number, unnumbered text by its order (``text/1``)."""
+        if number is not None:
+            return URIRef(f"{resolution}/p/{number}")
+        return URIRef(f"{resolution}/text/{unnumbered}")
+
+    @staticmethod
+    def note(resolution: URIRef, index: int) -> URIRef:
+        return URIRef(f"{resolution}/note/{index}")
+
+    @classmethod
+    def place(cls, resolution: URIRef, place: Place) -> URIRef:
+        """The paragraph or note a finding sits in; the resolution for title findings."""
+        if place.part == "paragraph":
+            return cls.paragraph(resolution, place.index, place.unnumbered)
+        if place.part == "note":
+            return cls.note(resolution, place.index)
+        return resolution
+
+    @staticmethod
+    def finding(resolution: URIRef, kind: str, index: int) -> URIRef:
+        assert kind in FINDINGS, kind
+        return URIRef(f"{resolution}/{kind}/{index}")
+
+    # -- laws -------------------------------------------------------------------------
+
+    @staticmethod
+    def section(law: URIRef, section: str, article: bool = False) -> URIRef:
+        return URIRef(f"{law}/{'art' if article else 'para'}/{section}")
+
+
+def section_url(folder: str, section: str, article: bool = False) -> str:
+    """The law portal page of a section: ``aufenthg_2004/__24.html``, ``gg/art_50.html``."""
+    return f"{PORTAL}{folder}/{'art_' if article else '__'}{section}.html"
+
+
+# -- reading IRIs back ----------------------------------------------------------------
+
+_OWNED = re.compile(r"^(?P<resolution>.*/conference/[^/]+/top/[^/]+)/(?P<rest>.+)$")
+
+
+def resolution_of(iri: str) -> URIRef | None:
+    """The resolution a paragraph, note or finding belongs to (None for anything else)."""
+    m = _OWNED.match(str(iri))
+    return URIRef(m["resolution"]) if m else None
+
+
+def resolution_key(conference: int | str | None, top: str) -> str:
+    """The short key of a resolution in NetworkX views and pages: ``20/6.5``.
+
+    >>> resolution_key(20, "6.5")
+    '20/6.5'
+    """
+    return f"{conference}/{top}"
+
+
+def short_name(iri: str) -> str:
+    """A readable tail: ``6.5/p/2`` inside a resolution, else the last path step.
+
+    >>> short_name("https://w3id.org/intmk-graph/data/conference/20/top/6.5/demand/1")
+    '6.5/demand/1'
+    >>> short_name("https://w3id.org/intmk-graph/ontology#Resolution")
+    'Resolution'
+    """
+    parts = str(iri).rstrip("/").split("/")
+    return "/".join(parts[-3:]) if "top" in parts else parts[-1].rsplit("#", 1)[-1]
