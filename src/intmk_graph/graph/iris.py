@@ -19,6 +19,7 @@ from ..namespaces import DEFAULT_BASE, ID
 
 PORTAL = "https://www.gesetze-im-internet.de/"
 INTMK_BODY = ID["body/IntMK"]
+LAENDER = ID["body-Laender"]  # the Länder as a whole, as one addressee (laender.ttl)
 # The kinds of finding minted under a resolution, in the order the RDF stage writes them.
 FINDINGS = ("citation", "mention", "demand", "date", "amount", "reference")
 

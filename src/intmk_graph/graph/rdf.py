@@ -14,8 +14,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from ..extract.lexicon import bodies, laws, programmes
 from ..model import AgendaEntry, Collection, Conference, Content, Decision, Paragraph, Place, Procedure, Resolution, Text
-from .iris import INTMK_BODY, Minter, section_url
-from ..namespaces import DEFAULT_BASE, ELI, ID, INTMK, PREFIXES, SCHEMA
+from .iris import INTMK_BODY, LAENDER, Minter, section_url
+from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
 from ..vocab import laender, load_turtle
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
@@ -281,7 +281,7 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
 def addressee_iri(name: str) -> URIRef:
     """A body key, a Land's canonical name, or "Länder" (the Länder as a whole)."""
     if name == "Länder":
-        return ID.laender
+        return LAENDER
     if name in laender().by_name:
         return laender().by_name[name].iri
     return bodies().entries[name].iri

@@ -12,7 +12,7 @@ from rdflib import URIRef
 from ..extract.citations import CitationReader
 from ..errors import UnknownNameError
 from ..extract.lexicon import Entry, Lexicon, bodies, laws, programmes
-from ..namespaces import ID
+from ..graph.iris import LAENDER
 from ..vocab import laender
 
 
@@ -69,7 +69,7 @@ def addressee(text: str) -> URIRef:
     """A body (BAMF, Bundesregierung, Bund), a Land, or "Länder"."""
     value = " ".join(text.split())
     if value.casefold() in ("länder", "laender", "die länder"):
-        return ID.laender
+        return LAENDER
     entry = bodies().resolve(value)
     if entry is not None:
         return entry.iri
