@@ -49,6 +49,8 @@ CONFERENCES = {
     "umlauf-2020.txt": (15, "Hauptkonferenz", None, None, None, "Brandenburg", Procedure.WRITTEN, date(2020, 5, 15)),
     "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 15), date(2021, 4, 15), None, "Bremen",
                                    Procedure.VIDEO, None),
+    "bn-2018-bare-ids.txt": (13, "Hauptkonferenz", date(2018, 4, 26), date(2018, 4, 27), "Nürnberg", "Bayern",
+                             Procedure.MEETING, None),
     "sonder-2015-numeric.txt": (10, "Sonderkonferenz", date(2015, 11, 12), date(2015, 11, 12), "Berlin",
                                 "Schleswig-Holstein", Procedure.MEETING, None),
 }
@@ -62,6 +64,7 @@ LAYOUTS = {
     "umlauf-2020.txt": "umlaufverfahren",
     "beschluesse-2021-video.txt": "beschluesse",
     "sonder-2015-numeric.txt": "ergebnisprotokoll",
+    "bn-2018-bare-ids.txt": "beschlussniederschrift",
 }
 
 WARNINGS = {
@@ -249,6 +252,16 @@ def test_special_session_with_the_vote_after_the_text():
     assert r.protocol_notes[0].by == ("Sachsen",)
 
 
+def test_items_headed_by_their_bare_id():
+    c = read("bn-2018-bare-ids.txt")
+    assert [(e.id, e.page) for e in c.agenda] == [("1.1", 2), ("2.1", 3)]
+    r = by_id(c)
+    assert [(k, x.title.text, len(x.sponsors)) for k, x in r.items()] == [
+        ("1.1", "Genehmigung der Tagesordnung", 1), ("2.1", "Arbeitsmarktintegration", 16)]
+    # "2.5 Mio. Euro ..." starting a text line is text, not an item
+    assert r["2.1"].paragraphs[0].text.text == "Die IntMK bittet den Bund, zusätzlich 2.5 Mio. Euro bereitzustellen."
+
+
 def test_unknown_sponsor_is_left_out_and_the_rest_kept():
     r = by_id(read("no-titlepage-2018.txt"))
     assert r["6.2"].sponsors == ("Rheinland-Pfalz",)
@@ -307,7 +320,7 @@ def test_layout_can_be_forced():
 def test_all_years_in_one_graph_conform_to_the_shapes():
     result = build(DOCS)
     assert validate_graph(union_graph(result.dataset)).conforms
-    assert sum(len(c.resolutions) for c in result.collections) == 16
+    assert sum(len(c.resolutions) for c in result.collections) == 18
 
 
 def test_a_conference_published_in_parts(tmp_path):

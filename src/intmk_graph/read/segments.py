@@ -36,10 +36,10 @@ def slug_for(path: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "document"
 
 
-def item_header(text: str, rules: Profile) -> re.Match[str] | None:
+def item_header(text: str, rules: Profile, form: str = "item_header") -> re.Match[str] | None:
     """A ``TOP <id>`` header, but not a reference that starts a line of running text
     (``TOP 4.1 der 19. IntMK``)."""
-    m = rules.match("item_header", text)
+    m = rules.match(form, text)
     if m and m["rest"] and m["rest"].split(" ", 1)[0].casefold() in rules.word_set("not_a_header_before"):
         return None
     return m
@@ -49,9 +49,12 @@ def _has_page(text: str, rules: Profile) -> bool:
     return any(p.search(text) for p in rules.toc["leaders"]) or any(p.match(text) for p in rules.toc["page_at_end"])
 
 
-def split_document(lines: list[Line], rules: Profile, reader: ItemReader) -> tuple[list[Line], list[Line], list[Block]]:
+def split_document(
+    lines: list[Line], rules: Profile, reader: ItemReader, form: str = "item_header"
+) -> tuple[list[Line], list[Line], list[Block]]:
     """(title page, table of contents, item blocks). The table of contents ends where an
-    id it listed comes again as a header, or where the text of an item begins."""
+    id it listed comes again as a header, or where the text of an item begins. ``form``
+    is the header form: ``TOP <id>``, or the bare id for minutes that never say TOP."""
     front: list[Line] = []
     toc: list[Line] = []
     blocks: list[Block] = []
@@ -65,7 +68,7 @@ def split_document(lines: list[Line], rules: Profile, reader: ItemReader) -> tup
         if line.kind not in (CONTENT, BLANK):
             continue  # page furniture
         content = line.kind == CONTENT
-        header = item_header(line.text, rules) if content else None
+        header = item_header(line.text, rules, form) if content else None
         if state == "front":
             is_toc = content and (
                 any(p.match(line.text) for p in rules.toc["heading"] + rules.toc["table_header"])
@@ -89,9 +92,9 @@ def split_document(lines: list[Line], rules: Profile, reader: ItemReader) -> tup
                 continue
             if content and reader.is_marker(line.text):
                 # The contents ran straight into an item: its header is the last one seen.
-                back = next((i for i in range(len(toc) - 1, -1, -1) if item_header(toc[i].text, rules)), None)
+                back = next((i for i in range(len(toc) - 1, -1, -1) if item_header(toc[i].text, rules, form)), None)
                 if back is not None:
-                    m = item_header(toc[back].text, rules)
+                    m = item_header(toc[back].text, rules, form)
                     blocks.append(Block(toc[back], m["id"], m["rest"], toc[back + 1 :] + [line]))
                     del toc[back:]
                     state = "items"
@@ -120,6 +123,18 @@ def read_collection(
             notes.role(line.number, line.kind)
     reader = ItemReader(rules, notes)
     front, toc, blocks = split_document(lines, rules, reader)
+    if not blocks and not any(item_header(l.text, rules) for l in lines if l.kind == CONTENT):
+        # No "TOP" anywhere: try items headed by their bare id, kept only where the
+        # sponsors or the decision follow, so a list in a title page is not taken.
+        bare_front, bare_toc, bare_blocks = split_document(lines, rules, reader, "item_header_bare")
+        kept: list[Block] = []
+        for block in bare_blocks:
+            if kept and not any(reader.is_marker(l.text) for l in block.content[:6]):
+                kept[-1].lines += [block.header, *block.lines]  # "2.1 Mio. Euro ..." in running text
+            else:
+                kept.append(block)
+        if any(any(reader.is_marker(l.text) for l in b.content[:6]) for b in kept):
+            front, toc, blocks = bare_front, bare_toc, kept
     conference = read_conference(front, [l for l in lines if l.kind in HEADER_KINDS], rules, notes)
     reader.chair = conference.chair
     agenda = read_agenda(toc, rules, notes)
