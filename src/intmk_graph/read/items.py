@@ -239,9 +239,9 @@ class ItemReader:
         every = tuple(land.name for land in self.lands.all)
         if folded in self.rules.word_set("all_lands"):
             return every
-        for prefix in self.rules.word_set("all_except"):
-            if folded.startswith(prefix + " "):
-                left_out = self._names(cleaned[len(prefix) + 1 :], text, where, line)
+        for prefix in self.rules.words["all_except"]:
+            if m := re.match(re.escape(prefix) + r"\s+", cleaned, re.IGNORECASE):
+                left_out = self._names(cleaned[m.end() :], text, where, line)
                 return tuple(n for n in every if n not in left_out)
         return self._names(cleaned, text, where, line)
 
