@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from intmk_graph.cli import app
 from intmk_graph.publish.exports import union_graph
-from intmk_graph.graph.nx_view import typed_graph
+from intmk_graph.query.nx_view import typed_graph
 from intmk_graph.pipeline import build, default_inputs, load_store, write_outputs
 
 CHROMIUM = "/usr/bin/chromium"

@@ -15,7 +15,7 @@ from conftest import DATA
 from intmk_graph.query.reports import coalitions, dissent
 from intmk_graph.cli import app
 from intmk_graph.publish.exports import trig, union_graph
-from intmk_graph.graph.nx_view import cosponsorship, land_resolution, typed_graph
+from intmk_graph.query.nx_view import cosponsorship, land_resolution, typed_graph
 from intmk_graph.query.saved import Parameter, SavedQuery, bind, saved_queries
 from intmk_graph.query.results import rows
 from intmk_graph.query.store import in_memory, load_oxigraph
@@ -36,6 +36,9 @@ PARAMS = {
                 {"about": "AufenthG", "conference": "20"}],
     "demands-per-addressee": [{}, {"conference": "20"}],
     "demands-per-programme": [{}],
+    "sponsorships": [{}, {"conference": "20"}, {"outcome": "majority"}, {"conference": "20", "outcome": "unanimous"}],
+    "laender": [{}],
+    "citations": [{}, {"conference": "20"}, {"conference": "19"}],
 }
 
 
@@ -297,7 +300,7 @@ def test_demands_command_filters_by_addressee_and_topic(out_dir):
 
 
 def test_resolution_law_view(built_2025):
-    from intmk_graph.graph.nx_view import resolution_law
+    from intmk_graph.query.nx_view import resolution_law
 
     g = resolution_law(union_graph(built_2025.dataset))
     assert g["20/6.5"]["§ 25a AufenthG"]["weight"] == 3

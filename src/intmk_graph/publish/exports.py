@@ -127,7 +127,7 @@ def export(dataset: Dataset, fmt: str, target: Path) -> list[Path]:
         return [write_atomic(target, ("\n".join(lines) + "\n").encode("utf-8"))]
     if fmt == "jsonld":
         return [write_atomic(target, graph.serialize(format="json-ld", indent=2, sort_keys=True).encode("utf-8"))]
-    from ..graph.nx_view import typed_graph
+    from ..query.nx_view import typed_graph
 
     view = typed_graph(graph)
     if fmt in ("graphml", "gexf"):

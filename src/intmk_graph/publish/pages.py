@@ -68,14 +68,11 @@ def render_page(kind: str, title: str, data: dict) -> str:
 
 
 def _titles(graph: Graph) -> dict[str, str]:
-    """"20/6.5" -> "TOP 6.5: title" for tooltips."""
-    query = """
-    PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
-    PREFIX dcterms: <http://purl.org/dc/terms/>
-    SELECT ?conference ?top ?title WHERE {
-      ?r a intmk:Resolution ; intmk:agendaItem ?top ; dcterms:title ?title ;
-         intmk:adoptedAt/intmk:conferenceNumber ?conference }"""
-    return {resolution_key(r.conference, r.top): f"TOP {r.top}: {r.title}" for r in graph.query(query)}
+    """"20/6.5" -> "TOP 6.5: title" for tooltips (the saved query ``resolutions``)."""
+    from ..query.saved import saved_query
+
+    rows = graph.query(saved_query("resolutions").text)
+    return {resolution_key(r.conference, r.top): f"TOP {r.top}: {r.title}" for r in rows}
 
 
 def _scale(pos: dict, size: float) -> dict[str, tuple[float, float]]:
@@ -140,7 +137,7 @@ def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
 
 
 def citations_data(graph: Graph, conference: int | None = None) -> dict:
-    from ..graph.nx_view import resolution_law
+    from ..query.nx_view import resolution_law
 
     g = resolution_law(graph, conference)
     titles = _titles(graph)
@@ -218,7 +215,7 @@ def _kind_groups() -> dict[str, str]:
 def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
     import networkx as nx
 
-    from ..graph.nx_view import typed_graph
+    from ..query.nx_view import typed_graph
 
     g = typed_graph(graph)
     groups = _kind_groups()

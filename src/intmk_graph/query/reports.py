@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from ..graph.nx_view import cosponsorship
+from .nx_view import cosponsorship
 from .saved import bind, saved_query
 from .results import plain, rows
 

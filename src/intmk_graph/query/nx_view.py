@@ -1,7 +1,8 @@
 """RDF graph -> NetworkX views for network analysis.
 
 Each view is read from the RDF graph (any rdflib graph or dataset, on either store) with
-SPARQL, so it reflects exactly what the graph says.
+saved SPARQL queries (``queries/*.rq``: sponsorships, laender, dissent, citations), so
+it reflects exactly what the graph says and agrees across stores.
 
 Views and their attributes:
 
@@ -30,43 +31,21 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from ..graph.iris import resolution_key
 from ..namespaces import INTMK, PREFIXES
-from .iris import resolution_key
+from .saved import bind, saved_query
 
-SPONSORSHIPS = """
-PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?conference ?top ?title ?decision ?land ?code WHERE {
-  ?r a intmk:Resolution ; intmk:agendaItem ?top ; dcterms:title ?title ;
-     intmk:adoptedAt/intmk:conferenceNumber ?conference .
-  OPTIONAL { ?r intmk:decision/skos:notation ?decision }
-  OPTIONAL { ?r intmk:sponsoredBy ?l . ?l skos:prefLabel ?land ; skos:notation ?code . FILTER(LANG(?land) = "de") }
-}"""
-
-LANDS = """
-PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?land ?code WHERE { ?l a intmk:Land ; skos:prefLabel ?land ; skos:notation ?code . FILTER(LANG(?land) = "de") }"""
-
-NOTES = """
-PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?conference ?note ?land WHERE {
-  ?r intmk:hasProtocolNote ?note ; intmk:adoptedAt/intmk:conferenceNumber ?conference .
-  ?note intmk:declaredBy/skos:prefLabel ?land . FILTER(LANG(?land) = "de")
-}"""
+def _rows(graph: Graph, name: str, **params):
+    """The rows of a saved query with its parameters bound (None leaves one open)."""
+    values = {k: str(v) for k, v in params.items() if v is not None}
+    return graph.query(bind(saved_query(name), values))
 
 
 def _resolutions(graph: Graph, conference: int | None, decision: str | None):
     """{"20/6.5": {"title", "decision", "sponsors": [...]}} read from the graph."""
     found: dict[str, dict] = {}
-    for row in graph.query(SPONSORSHIPS):
-        if conference is not None and int(row.conference) != conference:
-            continue
+    for row in _rows(graph, "sponsorships", conference=conference, outcome=decision):
         dec = str(row.decision) if row.decision is not None else None
-        if decision is not None and dec != decision:
-            continue
         key = resolution_key(int(row.conference), row.top)
         entry = found.setdefault(key, {"title": str(row.title), "decision": dec, "sponsors": set()})
         if row.land is not None:
@@ -92,7 +71,7 @@ def cosponsorship(
     import networkx as nx
 
     g = nx.Graph()
-    for row in graph.query(LANDS):
+    for row in _rows(graph, "laender"):
         g.add_node(str(row.land), code=str(row.code), sponsored=0, alone=0, notes=0)
     together: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, entry in sorted(_resolutions(graph, conference, decision).items()):
@@ -108,10 +87,8 @@ def cosponsorship(
                 together[(a, b)].append(key)
     for (a, b), keys in sorted(together.items()):
         g.add_edge(a, b, weight=len(keys), resolutions=sorted(keys, key=_natural))
-    notes = {(str(r.note), str(r.land)) for r in graph.query(NOTES)
-             if conference is None or int(r.conference) == conference}
-    for _, land in notes:
-        g.nodes[land]["notes"] += 1
+    for row in _rows(graph, "dissent", conference=conference):  # one row per note and Land
+        g.nodes[str(row.by)]["notes"] += 1
     return g
 
 
@@ -124,7 +101,7 @@ def land_resolution(graph: Graph, conference: int | None = None):
     import networkx as nx
 
     g = nx.Graph()
-    for row in graph.query(LANDS):
+    for row in _rows(graph, "laender"):
         g.add_node(str(row.land), bipartite=0, code=str(row.code))
     for key, entry in sorted(_resolutions(graph, conference, None).items()):
         g.add_node(key, bipartite=1, title=entry["title"], decision=entry["decision"] or "")
@@ -133,29 +110,12 @@ def land_resolution(graph: Graph, conference: int | None = None):
     return g
 
 
-CITATIONS = """
-PREFIX intmk: <https://w3id.org/intmk-graph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-SELECT ?conference ?top ?title ?abbr ?label ?proposed ?section ?url WHERE {
-  ?r intmk:hasCitation ?c ; intmk:agendaItem ?top ; dcterms:title ?title ;
-     intmk:adoptedAt/intmk:conferenceNumber ?conference .
-  ?c intmk:citesLaw ?law .
-  ?law skos:notation ?abbr ; skos:prefLabel ?label . FILTER(LANG(?label) = "de")
-  BIND(EXISTS { ?law a intmk:ProposedLaw } AS ?proposed)
-  OPTIONAL { ?c intmk:citesSection ?s . ?s intmk:sectionNumber ?section . OPTIONAL { ?s schema:url ?url } }
-}"""
-
-
 def resolution_law(graph: Graph, conference: int | None = None):
     """Directed resolution → section → law citation graph (see module docstring)."""
     import networkx as nx
 
     g = nx.DiGraph()
-    for row in sorted(graph.query(CITATIONS), key=lambda r: tuple(str(v) for v in r)):
-        if conference is not None and int(row.conference) != conference:
-            continue
+    for row in sorted(_rows(graph, "citations", conference=conference), key=lambda r: tuple(str(v) for v in r)):
         res = resolution_key(row.conference, row.top)
         law = str(row.abbr)
         g.add_node(res, kind="resolution", title=str(row.title))
