@@ -17,7 +17,7 @@ from . import __version__
 from .errors import InputError, IntmkError, QueryError
 from .publish.exports import csv_text, json_text
 from .namespaces import DEFAULT_BASE
-from .pipeline import build, load_store, open_dataset, parse_all, write_outputs
+from .pipeline import build, build_bundled, has_store, load_store, open_dataset, parse_all, write_outputs
 from .query.store import StoreKind
 from .publish.records import flat_record, resolution_records
 from .vocab import laender
@@ -74,8 +74,12 @@ def library_errors():
 
 @contextmanager
 def opened(store: str, out: Path):
-    """The graph to query (see ``pipeline.open_dataset``), closed afterwards."""
-    dataset = open_dataset(store, out, err_console)
+    """The graph to query (see ``pipeline.open_dataset``), closed afterwards; with no
+    store yet, the bundled data is built first, as a new user expects."""
+    if not has_store(store, out):
+        err_console.print(f"no store under {out}: building the bundled data first", highlight=False)
+        build_bundled(out)
+    dataset = open_dataset(store, out)
     try:
         yield dataset
     finally:

@@ -6,10 +6,23 @@ range the source-file line and the official (printed) resolution line it came fr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> list[tuple[int, int, str]]:
+    """Sort key that orders numbers by value: TOP 2.9 before 2.10, ``20/A3`` after ``20/4``.
+
+    >>> sorted(["20/4.10", "20/A", "20/4.9", "20/2.1.b", "20/2.1.a"], key=natural_key)
+    ['20/2.1.a', '20/2.1.b', '20/4.9', '20/4.10', '20/A']
+    """
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in _DIGITS.split(text)]
 
 
 @dataclass(frozen=True)
@@ -250,11 +263,16 @@ class Mention:
     place: Place
 
 
+class DemandKind(str, Enum):
+    DEMAND = "demand"  # the conference asks someone to act
+    MANDATE = "mandate"  # it charges one of its own bodies ("beauftragt die AG")
+
+
 @dataclass(frozen=True)
 class Demand:
     """A sentence in which the conference asks someone to act (or mandates its own bodies)."""
 
-    kind: str  # "demand" or "mandate"
+    kind: DemandKind
     verb: str  # lemma: auffordern, bitten, ...
     addressees: tuple[str, ...]  # body keys, Land names or "Länder"
     text: str  # the sentence

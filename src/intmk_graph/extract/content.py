@@ -16,6 +16,7 @@ from ..model import (
     Content,
     DateMention,
     Demand,
+    DemandKind,
     Mention,
     Place,
     Reference,
@@ -90,7 +91,7 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
                 concerns += [f.law for f in found if inside(f)]  # the laws the citation reader found
                 demands.append(
                     Demand(
-                        d.kind,
+                        DemandKind(d.kind),
                         d.verb,
                         d.addressees,
                         d.sentence.text,

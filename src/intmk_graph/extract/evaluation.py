@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Citation, Collection, Content, Demand, Place
+from ..model import Citation, Collection, Content, Demand, DemandKind, Place
 
 CATEGORIES = ("sections", "citations", "bodies", "programmes", "demands")
 
@@ -51,7 +51,7 @@ def found_items(content: Content) -> dict[str, Counter]:
         "bodies": Counter(set(m.key for m in content.bodies)),
         "programmes": Counter(set(m.key for m in content.programmes)),
         "demands": Counter(
-            ("mandate " if d.kind == "mandate" else "") + demand_key(d) for d in content.demands
+            ("mandate " if d.kind is DemandKind.MANDATE else "") + demand_key(d) for d in content.demands
         ),
     }
 

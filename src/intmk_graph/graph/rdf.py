@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from ..extract.lexicon import bodies, laws, programmes
-from ..model import AgendaEntry, Collection, Conference, Content, Decision, Paragraph, Place, Procedure, Resolution, Text
+from ..model import AgendaEntry, Collection, Conference, Content, Decision, DemandKind, Paragraph, Place, Procedure, Resolution, Text
 from .iris import INTMK_BODY, LAENDER, Minter, section_url
 from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
 from ..vocab import laender, load_turtle
@@ -235,7 +235,7 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
     for i, d in enumerate(content.demands, start=1):
         demand = Minter.finding(node, "demand", i)
         g.add((node, INTMK.makesDemand, demand))
-        _finding(g, demand, INTMK.Mandate if d.kind == "mandate" else INTMK.Demand, node, doc, d.place, d.text)
+        _finding(g, demand, INTMK.Mandate if d.kind is DemandKind.MANDATE else INTMK.Demand, node, doc, d.place, d.text)
         g.add((demand, INTMK.verb, Literal(d.verb)))
         for a in d.addressees:
             g.add((demand, INTMK.addressee, addressee_iri(a)))

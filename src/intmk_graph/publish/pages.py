@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import json
 import math
-import re
 from functools import lru_cache
 from importlib import resources
 from string import Template
@@ -22,6 +21,7 @@ from rdflib import Graph
 
 from .. import __version__
 from ..graph.iris import resolution_key, resolution_of, short_name
+from ..model import natural_key
 from ..namespaces import INTMK
 
 # Tableau 20: distinct enough for the ~20 node types of the whole graph.
@@ -147,13 +147,13 @@ def citations_data(graph: Graph, conference: int | None = None) -> dict:
         by_kind[d["kind"]].append(node)
     nodes = []
     for kind, column in columns.items():
-        members = sorted(by_kind[kind], key=_natural)
+        members = sorted(by_kind[kind], key=natural_key)
         for i, node in enumerate(members):
             d = g.nodes[node]
             y = (i - (len(members) - 1) / 2) * (46 if kind != "law" else 70)
             if kind == "resolution":
                 label, lines = node.split("/", 1)[1], [titles.get(node, node)]
-                cited = [f"cites {t}" for t in sorted(g.successors(node), key=_natural)]
+                cited = [f"cites {t}" for t in sorted(g.successors(node), key=natural_key)]
                 lines += cited
             elif kind == "section":
                 label, lines = node, [node, d["url"] or "no page on gesetze-im-internet.de"]
@@ -165,13 +165,13 @@ def citations_data(graph: Graph, conference: int | None = None) -> dict:
              for u, v, d in sorted(g.edges(data=True))]
     laws = []
     for law in sorted(by_kind["law"], key=lambda n: (-_law_citations(g, n), n)):
-        sections = sorted(g.predecessors(law), key=_natural)
+        sections = sorted(g.predecessors(law), key=natural_key)
         sections = [s for s in sections if g.nodes[s]["kind"] == "section"]
         citing = {u for u in g.predecessors(law) if g.nodes[u]["kind"] == "resolution"}
         for s in sections:
             citing |= set(g.predecessors(s))
         laws.append({"id": law, "label": law, "citations": _law_citations(g, law),
-                     "sections": sections, "resolutions": sorted(citing, key=_natural)})
+                     "sections": sections, "resolutions": sorted(citing, key=natural_key)})
     return {
         "subtitle": "Laws, their cited sections and the resolutions citing them. Select a law to see its resolutions.",
         "footer": f"intmk-graph {__version__} · section pages link to gesetze-im-internet.de",
@@ -189,10 +189,6 @@ def _law_citations(g, law: str) -> int:
         else:
             total += sum(g[r][u]["weight"] for r in g.predecessors(u))
     return total
-
-
-def _natural(text: str):
-    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", text)]
 
 
 # ---------------------------------------------------------------- whole graph

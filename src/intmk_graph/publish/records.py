@@ -127,7 +127,7 @@ def content_record(content: Content) -> dict:
         "demands": [
             {
                 "paragraph": d.place.index,
-                "kind": d.kind,
+                "kind": d.kind.value,
                 "verb": d.verb,
                 "addressee": d.addressees[0] if d.addressees else None,
                 "addressees": list(d.addressees),

@@ -32,6 +32,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from ..graph.iris import resolution_key
+from ..model import natural_key
 from ..namespaces import INTMK, PREFIXES
 from .saved import bind, saved_query
 
@@ -86,14 +87,10 @@ def cosponsorship(
             for b in sponsors[i + 1 :]:
                 together[(a, b)].append(key)
     for (a, b), keys in sorted(together.items()):
-        g.add_edge(a, b, weight=len(keys), resolutions=sorted(keys, key=_natural))
+        g.add_edge(a, b, weight=len(keys), resolutions=sorted(keys, key=natural_key))
     for row in _rows(graph, "dissent", conference=conference):  # one row per note and Land
         g.nodes[str(row.by)]["notes"] += 1
     return g
-
-
-def _natural(key: str):
-    return [int(p) if p.isdigit() else p for p in key.replace("/", ".").split(".")]
 
 
 def land_resolution(graph: Graph, conference: int | None = None):
