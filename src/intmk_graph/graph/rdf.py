@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from ..extract.lexicon import bodies, laws, programmes
 from ..model import AgendaEntry, Collection, Conference, Content, Decision, DemandKind, Paragraph, Place, Procedure, Resolution, Text
+from ..extract.citations import citation_label
 from .iris import INTMK_BODY, LAENDER, Minter, section_url
 from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
 from ..vocab import laender, load_turtle
@@ -205,8 +206,8 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
             g.add((sec, RDF.type, INTMK.LawSection))
             g.add((sec, ELI.is_part_of, law))
             g.add((sec, INTMK.sectionNumber, Literal(c.section)))
-            sign = "Art." if c.article else "§"
-            g.add((sec, RDFS.label, _de(f"{sign} {c.section} {law_entries[c.law].abbr or law_entries[c.law].label}")))
+            name = law_entries[c.law].abbr or law_entries[c.law].label
+            g.add((sec, RDFS.label, _de(citation_label(name, c.section, c.article))))
             if folder := _portal_folder(law):
                 g.add((sec, SCHEMA.url, Literal(section_url(folder, c.section, c.article), datatype=XSD.anyURI)))
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..extract.citations import PART_LABELS, citation_label
 from ..extract.lexicon import bodies, laws, programmes
 from ..namespaces import INTMK
 from ..model import Citation, Collection, Content, Place, Resolution
@@ -203,13 +204,9 @@ def flat_record(record: dict) -> dict:
 
 def law_label(record: dict) -> str:
     """``§ 32 Abs. 2 Nr. 5 BeschV`` from a law record; the law alone when no section."""
-    if not record["section"]:
-        return record["law"]
-    text = f"{'Art.' if record.get('article') else '§'} {record['section']}"
-    for label, key in (("Abs.", "subsection"), ("Satz", "sentence"), ("Nr.", "number"), ("Buchst.", "letter")):
-        if record.get(key):
-            text += f" {label} {record[key]}"
-    return f"{text} {record['law']}"
+    return citation_label(
+        record["law"], record["section"], bool(record.get("article")), **{k: record.get(k) for k, _ in PART_LABELS}
+    )
 
 
 def flat_conference(record: dict) -> dict:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from ..extract.citations import CitationReader
+from ..extract.citations import CitationReader, citation_label
 from ..errors import UnknownNameError
 from ..extract.lexicon import Entry, Lexicon, bodies, laws, programmes
 from ..graph.iris import LAENDER
@@ -26,14 +26,8 @@ class LawQuery:
     number: str | None = None
 
     def __str__(self) -> str:
-        if not self.section:
-            return self.law.abbr or self.law.label
-        text = f"§ {self.section}"
-        if self.subsection:
-            text += f" Abs. {self.subsection}"
-        if self.number:
-            text += f" Nr. {self.number}"
-        return f"{text} {self.law.abbr}"
+        return citation_label(self.law.abbr or self.law.label, self.section, subsection=self.subsection,
+                              number=self.number)
 
 
 def _names(lexicon: Lexicon) -> list[str]:

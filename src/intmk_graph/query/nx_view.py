@@ -31,6 +31,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from ..extract.citations import citation_label
 from ..graph.iris import resolution_key
 from ..model import natural_key
 from ..namespaces import INTMK, PREFIXES
@@ -119,7 +120,7 @@ def resolution_law(graph: Graph, conference: int | None = None):
         g.add_node(law, kind="law", label=str(row.label), proposed=bool(row.proposed.toPython()))
         target = law
         if row.section is not None:
-            target = f"§ {row.section} {law}"
+            target = citation_label(law, str(row.section))
             g.add_node(target, kind="section", law=law, url=str(row.url) if row.url is not None else "")
             g.add_edge(target, law, relation="part_of")
         if g.has_edge(res, target):
