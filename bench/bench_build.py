@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import write_synthetic  # noqa: E402
 
-from intmk_graph.pipeline import default_inputs, parse  # noqa: E402
 from intmk_graph.graph.rdf import build_dataset  # noqa: E402
+from intmk_graph.pipeline import default_inputs, parse  # noqa: E402
 
 WORD = re.compile(r"\w+")
 

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import write_synthetic  # noqa: E402
 
-from intmk_graph.publish.exports import union_graph  # noqa: E402
 from intmk_graph.pipeline import build  # noqa: E402
+from intmk_graph.publish.exports import union_graph  # noqa: E402
 from intmk_graph.publish.pages import page  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",

@@ -19,9 +19,9 @@ from collections import Counter
 from pathlib import Path
 
 from intmk_graph.extract.citations import CitationReader
+from intmk_graph.extract.evaluation import load_expectations
 from intmk_graph.extract.lexicon import laws
 from intmk_graph.pipeline import default_inputs, parse
-from intmk_graph.extract.evaluation import load_expectations
 from intmk_graph.read.sources import read_lines
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import write_synthetic  # noqa: E402
 
-from intmk_graph.publish.exports import trig  # noqa: E402
 from intmk_graph.pipeline import build  # noqa: E402
+from intmk_graph.publish.exports import trig  # noqa: E402
 from intmk_graph.query.saved import bind, saved_queries  # noqa: E402
 from intmk_graph.query.store import load_oxigraph  # noqa: E402
 

@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
+from intmk_graph.pipeline import build, default_inputs, load_store, write_outputs
 from intmk_graph.publish.exports import union_graph
 from intmk_graph.query.nx_view import typed_graph
-from intmk_graph.pipeline import build, default_inputs, load_store, write_outputs
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",

@@ -13,14 +13,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from test_query import PARAMS
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
-from intmk_graph.query.saved import bind, saved_queries
 from intmk_graph.query.results import rows
+from intmk_graph.query.saved import bind, saved_queries
 from intmk_graph.query.store import open_endpoint, open_oxigraph, store_path
-
-from test_query import PARAMS
 
 runner = CliRunner()
 

@@ -3,15 +3,15 @@
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, XSD
 
-from conftest import DATA
-from intmk_graph.publish.exports import union_graph
+from intmk_graph.graph.validation import validate_graph
 from intmk_graph.namespaces import ID, INTMK
 from intmk_graph.pipeline import build, write_outputs
-from intmk_graph.graph.validation import validate_graph
+from intmk_graph.publish.exports import union_graph
 from intmk_graph.vocab import load_turtle
 
 BASE = "https://w3id.org/intmk-graph/data/"

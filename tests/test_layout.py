@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intmk_graph.read.layout import Line, NumberedLine, classify, join_lines, strip_line_numbers
+from intmk_graph.read.layout import (
+    Line,
+    NumberedLine,
+    classify,
+    join_lines,
+    strip_line_numbers,
+)
 from intmk_graph.read.sources import SourceLine
 
 

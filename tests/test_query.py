@@ -7,17 +7,17 @@ import json
 
 import networkx as nx
 import pytest
+from conftest import DATA
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
-from conftest import DATA
-from intmk_graph.query.reports import coalitions, dissent
 from intmk_graph.cli import app
 from intmk_graph.publish.exports import trig, union_graph
 from intmk_graph.query.nx_view import cosponsorship, land_resolution, typed_graph
-from intmk_graph.query.saved import Parameter, SavedQuery, bind, saved_queries
+from intmk_graph.query.reports import coalitions, dissent
 from intmk_graph.query.results import rows
+from intmk_graph.query.saved import Parameter, SavedQuery, bind, saved_queries
 from intmk_graph.query.store import in_memory, load_oxigraph
 
 runner = CliRunner()

@@ -12,12 +12,11 @@ from rdflib.namespace import DCTERMS, RDF
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
+from intmk_graph.graph.validation import validate_graph
 from intmk_graph.model import Decision, Procedure, Votes
 from intmk_graph.namespaces import INTMK
 from intmk_graph.pipeline import build, parse
 from intmk_graph.publish.exports import union_graph
-from intmk_graph.publish.records import conference_record
-from intmk_graph.graph.validation import validate_graph
 
 YEARS = Path(__file__).parent / "data" / "years"
 DOCS = sorted(YEARS.glob("*.txt"))

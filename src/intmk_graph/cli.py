@@ -15,11 +15,19 @@ from rich.table import Table
 
 from . import __version__
 from .errors import InputError, IntmkError, QueryError
-from .publish.exports import csv_text, json_text
 from .namespaces import DEFAULT_BASE
-from .pipeline import build, build_bundled, has_store, load_store, open_dataset, parse_all, write_outputs
-from .query.store import StoreKind
+from .pipeline import (
+    build,
+    build_bundled,
+    has_store,
+    load_store,
+    open_dataset,
+    parse_all,
+    write_outputs,
+)
+from .publish.exports import csv_text, json_text
 from .publish.records import flat_record, resolution_records
+from .query.store import StoreKind
 from .vocab import laender
 
 app = typer.Typer(
@@ -249,8 +257,8 @@ def conferences_command(
 
     Example: intmk-graph conferences minutes-2014.txt minutes-2016.txt --format json
     """
-    from .publish.records import conference_record, flat_conference
     from .pipeline import read_documents
+    from .publish.records import conference_record, flat_conference
 
     with library_errors():
         collections = read_documents(files, layout)
@@ -648,8 +656,8 @@ def validate_command(
     ] = None,
 ):
     """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input)."""
-    from .publish.exports import union_graph
     from .graph.validation import validate_graph
+    from .publish.exports import union_graph
 
     with library_errors():
         if graph is None:

@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-
 _DIGITS = re.compile(r"(\d+)")
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from .extract.content import read_content
 from .errors import InputError
-from .publish.exports import json_text, trig, turtle, union_graph, write_atomic
+from .extract.content import read_content
+from .graph.rdf import build_dataset
 from .model import Collection
 from .namespaces import DEFAULT_BASE
+from .publish.exports import json_text, trig, turtle, union_graph, write_atomic
 from .publish.records import resolution_records
-from .graph.rdf import build_dataset
 from .read.segments import read_collection
 from .read.sources import read_source
 
@@ -157,7 +157,14 @@ def open_dataset(kind, out_dir: Path) -> Dataset:
     ``out_dir/graph.trig`` (or of the bundled data when there is none), or a remote
     SPARQL endpoint when ``kind`` is its URL. Opening never builds a missing store:
     :func:`has_store` tells, :func:`build_bundled` builds."""
-    from .query.store import StoreKind, in_memory, is_endpoint, open_endpoint, open_oxigraph, store_path
+    from .query.store import (
+        StoreKind,
+        in_memory,
+        is_endpoint,
+        open_endpoint,
+        open_oxigraph,
+        store_path,
+    )
 
     if is_endpoint(kind):
         return open_endpoint(str(kind))

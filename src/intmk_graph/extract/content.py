@@ -5,10 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import mentions
-from .citations import CitationReader
-from .demands import read_demands
-from .lexicon import bodies, programmes
 from ..model import (
     Amount,
     Citation,
@@ -23,6 +19,10 @@ from ..model import (
     Resolution,
     Text,
 )
+from . import mentions
+from .citations import CitationReader
+from .demands import read_demands
+from .lexicon import bodies, programmes
 
 
 def _parts(r: Resolution) -> Iterator[tuple[str, int | None, int, Text]]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import bodies
 from ..vocab import content_rules, laender
+from .lexicon import bodies
 
 LAENDER = "Länder"  # the addressee "the Länder as a whole"
 _ABBREVIATIONS = re.compile(

@@ -10,8 +10,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import bodies
 from ..vocab import content_rules
+from .lexicon import bodies
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,23 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from ..extract.lexicon import bodies, laws, programmes
-from ..model import AgendaEntry, Collection, Conference, Content, Decision, DemandKind, Paragraph, Place, Procedure, Resolution, Text
 from ..extract.citations import citation_label
-from .iris import INTMK_BODY, LAENDER, Minter, section_url
+from ..extract.lexicon import bodies, laws, programmes
+from ..model import (
+    AgendaEntry,
+    Collection,
+    Conference,
+    Content,
+    Decision,
+    DemandKind,
+    Place,
+    Procedure,
+    Resolution,
+    Text,
+)
 from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
 from ..vocab import laender, load_turtle
+from .iris import INTMK_BODY, LAENDER, Minter, section_url
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
 REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")

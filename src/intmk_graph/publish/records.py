@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..extract.citations import PART_LABELS, citation_label
 from ..extract.lexicon import bodies, laws, programmes
-from ..namespaces import INTMK
 from ..model import Citation, Collection, Content, Place, Resolution
+from ..namespaces import INTMK
 
 
 def resolution_record(collection: Collection, r: Resolution) -> dict:

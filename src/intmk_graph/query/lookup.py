@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from ..extract.citations import CitationReader, citation_label
 from ..errors import UnknownNameError
+from ..extract.citations import CitationReader, citation_label
 from ..extract.lexicon import Entry, Lexicon, bodies, laws, programmes
 from ..graph.iris import LAENDER
 from ..vocab import laender

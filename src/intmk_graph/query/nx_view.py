@@ -37,6 +37,7 @@ from ..model import natural_key
 from ..namespaces import INTMK, PREFIXES
 from .saved import bind, saved_query
 
+
 def _rows(graph: Graph, name: str, **params):
     """The rows of a saved query with its parameters bound (None leaves one open)."""
     values = {k: str(v) for k, v in params.items() if v is not None}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Graph
 
 from .nx_view import cosponsorship
-from .saved import bind, saved_query
 from .results import plain, rows
+from .saved import bind, saved_query
 
 
 def coalitions(

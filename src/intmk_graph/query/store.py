@@ -78,9 +78,7 @@ class _EndpointDataset:
         self._graph = Graph(store=SPARQLStore(query_endpoint=url, returnFormat="json"))
 
     def query(self, text: str):
-        from urllib.error import URLError
-
-        from urllib.error import HTTPError
+        from urllib.error import HTTPError, URLError
 
         from ..errors import QueryError
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import AgendaEntry, Decision, Paragraph, ProtocolNote, Resolution, Text, Votes
+from ..model import (
+    AgendaEntry,
+    Decision,
+    Paragraph,
+    ProtocolNote,
+    Resolution,
+    Text,
+    Votes,
+)
 from ..vocab import laender
 from .diagnostics import Notes
 from .layout import BLANK, CONTENT, Line, NumberedLine, join_lines, strip_line_numbers

@@ -15,8 +15,8 @@ Three steps, each keeping the way back to the source line:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import LineSpan, Text
 from .profiles import COMMON, Profile, profile

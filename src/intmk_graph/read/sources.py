@@ -66,7 +66,7 @@ def decode(data: bytes, name: str) -> Decoded:
         try:
             text = data.decode("utf-8")
             encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
-        except UnicodeDecodeError as exc:
+        except UnicodeDecodeError:
             bad = next((i for i, b in enumerate(data) if b in _CP1252_UNDEFINED), None)
             if bad is not None:
                 raise _undecodable(data, bad, name, "UTF-8, UTF-16 with BOM or Windows-1252 text") from None
