@@ -33,7 +33,8 @@ def test_resolutions_json_records():
     assert r["conference"] == "20"
     assert r["sponsors"] == ["Berlin", "Hamburg", "Sachsen-Anhalt"]
     assert (r["decision"], r["votes"], r["paragraphs"], r["lead_motion"]) == ("majority", None, 2, False)
-    assert r["source"] == {"file": "intmk-20-2025-goettingen.txt", "first_line": 1954, "last_line": 1992}
+    assert r["source"] == {"file": "intmk-20-2025-goettingen.txt", "first_line": 1954, "last_line": 1992,
+                           "first_page": None, "last_page": None}
     assert records["A"]["sponsors"] == [] and records["A"]["decision"] is None
     assert records["4.9"]["protocol_notes"][0]["by"] == ["Bayern"]
     assert records["4.9"]["protocol_notes"][0]["paragraph"] == 7

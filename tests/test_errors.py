@@ -161,5 +161,5 @@ def test_real_process_prints_no_traceback(tmp_path, command):
     )
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert proc.stderr.strip().endswith("missing.txt: file not found; expected a text file extracted from an IntMK PDF")
+    assert proc.stderr.strip().endswith("missing.txt: file not found; expected an IntMK resolution collection (PDF or text)")
     assert "Traceback" not in proc.stderr

@@ -57,7 +57,7 @@ LayoutOpt = Annotated[
     ),
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when reading gives any warning.")]
-ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252", "pdf": "PDF"}
 BaseOpt = Annotated[str, typer.Option("--base", help="Base IRI for the instance data.")]
 
 
@@ -99,7 +99,7 @@ def report_reading(collections, strict: bool = False) -> None:
     ``strict``, any warning ends the command with exit 2."""
     warnings = 0
     for c in collections:
-        if c.encoding not in ("utf-8", "utf-8-sig"):
+        if c.encoding not in ("utf-8", "utf-8-sig", "pdf"):
             err_console.print(f"notice: {c.source}: read as {ENCODINGS.get(c.encoding, c.encoding)}", highlight=False, soft_wrap=True)
         for w in c.warnings:
             where = f"{c.source}:{w.line}" if w.line is not None else c.source

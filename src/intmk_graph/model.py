@@ -212,7 +212,15 @@ class Collection:
     untexted: tuple[AgendaEntry, ...] = ()  # items printed without resolution text
     warnings: tuple[ReadWarning, ...] = ()
     layout: LayoutUsed | None = None
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # or "pdf"
+    # For a PDF: (page, line on the page) of each source line, in order.
+    pages: tuple[tuple[int | None, int | None], ...] = ()
+
+    def page_of(self, source_line: int | None) -> int | None:
+        """The PDF page a source line is on (None for text input)."""
+        if not self.pages or source_line is None or not 1 <= source_line <= len(self.pages):
+            return None
+        return self.pages[source_line - 1][0]
 
 
 # --- What the text says (filled by ``content.read_content``) -------------------

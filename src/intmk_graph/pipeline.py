@@ -33,7 +33,7 @@ def default_inputs() -> list[Path]:
 def parse(path: Path, layout: str | None = None) -> Collection:
     """Read one document: its structure, then what each resolution says."""
     source = read_source(path)
-    collection = read_collection(source.lines, str(path), layout, source.encoding)
+    collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
     return replace(collection, content=read_content(collection))
 
 

@@ -97,6 +97,11 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
         if content is not None:
             node = minter.resolution(conf.number, conf.kind, resolution.key, collection.slug)
             _content(g, minter, node, doc, content)
+    if collection.pages:  # a PDF: the page each resolution, paragraph, note and finding begins on
+        starts = list(g.subject_objects(INTMK.sourceFirstLine)) + list(g.subject_objects(INTMK.sourceLine))
+        for node, line in starts:
+            if (page := collection.page_of(int(line))) is not None:
+                g.add((node, INTMK.page, Literal(page, datatype=XSD.integer)))
     return g
 
 

@@ -33,6 +33,8 @@ def resolution_record(collection: Collection, r: Resolution) -> dict:
             "file": Path(collection.source).name,
             "first_line": r.first_line,
             "last_line": r.last_line,
+            "first_page": collection.page_of(r.first_line),  # PDF input only
+            "last_page": collection.page_of(r.last_line),
         },
         **content_record(collection.content.get(r.key) or Content()),
     }

@@ -47,8 +47,9 @@ class ItemReader:
 
     MARKERS = ("sponsors", "decision", "vote_result", "resolution_text", "publication")
 
-    def __init__(self, rules: Profile, notes: Notes, chair: str | None = None):
+    def __init__(self, rules: Profile, notes: Notes, chair: str | None = None, positional: bool = False):
         self.rules = rules
+        self.positional = positional  # line numbers come from a PDF's layout
         self.notes = notes
         self.chair = chair
         self.lands = laender()
@@ -99,7 +100,7 @@ class ItemReader:
             self.notes.warn(block.header.number, f"TOP {block.id} has no title", "a title line after the header")
         for line in body:
             self.notes.role(line.number, "text")
-        paragraphs, notes = self.body(block, strip_line_numbers(body))
+        paragraphs, notes = self.body(block, strip_line_numbers(body, self.positional))
         return Resolution(
             id=block.id,
             title=title,

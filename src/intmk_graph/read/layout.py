@@ -35,6 +35,7 @@ class Line:
     number: int
     text: str
     kind: str  # CONTENT, BLANK or the furniture kind from the profile
+    official: int | None = None  # the official line number, where a PDF's layout gave it
 
     @property
     def is_furniture(self) -> bool:
@@ -124,12 +125,14 @@ def classify(lines: list[SourceLine], rules: Profile | None = None) -> list[Line
         if " " in text:
             text = mend_split_words(text, rules)
         kind = CONTENT if text else BLANK
-        if text:
+        if text and line.hint:
+            kind = line.hint  # a PDF's header or footer band
+        elif text:
             for name, pattern in rules.furniture:
                 if pattern.match(text):
                     kind = name
                     break
-        result.append(Line(line.number, text, kind))
+        result.append(Line(line.number, text, kind, line.official))
     return _mark_running_headers(result, rules)
 
 
@@ -156,8 +159,9 @@ _TRAILING_NUMBER = re.compile(r"^(?P<text>.*?)(?<!\d)(?P<n>\d{1,4})$")
 _LEADING_NUMBER = re.compile(r"^(?P<n>\d{1,4})\s+(?P<text>\S.*)$")
 
 
-def strip_line_numbers(lines: list[Line]) -> list[NumberedLine]:
-    """Remove the official line numbers of one resolution's text.
+def strip_line_numbers(lines: list[Line], positional: bool = False) -> list[NumberedLine]:
+    """Remove the official line numbers of one resolution's text (``positional``: a
+    PDF's layout already separated them, so nothing is guessed).
 
     A trailing (or, failing that, leading) number counts as a line number only when it
     is the next in sequence, so ``von 1`` / ``1955 würdigen ... 2`` and glued numbers
@@ -169,6 +173,8 @@ def strip_line_numbers(lines: list[Line]) -> list[NumberedLine]:
     >>> [(n.text, n.official_line) for n in strip_line_numbers(rows)]
     [('Anwerbeabkommens von', 1), ('1955 würdigen die Ministe-', 2), ('rinnen und Minister', 3)]
     """
+    if positional:
+        return [NumberedLine(line.number, line.text, line.official) for line in lines]
     expected = 1
     result: list[NumberedLine] = []
     for line in lines:

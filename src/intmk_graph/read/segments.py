@@ -111,17 +111,20 @@ def split_document(
 
 
 def read_collection(
-    source_lines: list[SourceLine], name: str, layout: str | None = None, encoding: str = "utf-8"
+    source_lines: list[SourceLine], name: str, layout: str | None = None, encoding: str = "utf-8",
+    source_warnings: tuple = (),
 ) -> Collection:
-    """Segment a document's lines into a :class:`Collection` (``layout`` forces a family)."""
+    """Segment a document's lines into a :class:`Collection` (``layout`` forces a family).
+    ``encoding`` "pdf" means the lines came from positions, with their line numbers."""
     detection = detect([normalise_space(l.text) for l in source_lines], layout)
     rules = detection.profile
     notes = Notes(name)
+    notes.warnings += source_warnings
     lines = classify(source_lines, rules)
     for line in lines:
         if line.kind != CONTENT:
             notes.role(line.number, line.kind)
-    reader = ItemReader(rules, notes)
+    reader = ItemReader(rules, notes, positional=encoding == "pdf")
     front, toc, blocks = split_document(lines, rules, reader)
     if not blocks and not any(item_header(l.text, rules) for l in lines if l.kind == CONTENT):
         # No "TOP" anywhere: try items headed by their bare id, kept only where the
@@ -196,6 +199,7 @@ def read_collection(
         warnings=tuple(sorted(notes.warnings, key=lambda w: (w.line or 0))),
         layout=LayoutUsed(detection.family, rules.label, detection.confidence, detection.forced),
         encoding=encoding,
+        pages=tuple((l.page, l.page_line) for l in source_lines) if encoding == "pdf" else (),
     )
 
 

@@ -11,16 +11,26 @@ from ..errors import InputError
 
 @dataclass(frozen=True)
 class SourceLine:
-    number: int  # 1-based line number in the file
+    number: int  # 1-based line number in the file (for a PDF: in reading order)
     text: str
+    page: int | None = None  # a PDF's page, 1-based
+    page_line: int | None = None  # the line on that page, 1-based
+    official: int | None = None  # the official line number, where the position gave it
+    hint: str | None = None  # furniture kind the position gave ("running_header")
 
 
 @dataclass(frozen=True)
 class Decoded:
-    """A document's text and the encoding it was read in."""
+    """A document's lines and what they were read from."""
 
     lines: list[SourceLine]
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1252"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1252", or "pdf"
+    warnings: tuple = ()  # ReadWarnings of the source stage (a PDF page without text)
+
+    @property
+    def positional(self) -> bool:
+        """Lines from positions (a PDF): line numbers and furniture are known, not guessed."""
+        return self.encoding == "pdf"
 
 
 # Bytes that mark UTF-16 text; a BOM is the only way we accept UTF-16.
@@ -89,16 +99,21 @@ def decode_lines(data: bytes, name: str) -> list[SourceLine]:
 
 
 def read_source(path: Path) -> Decoded:
-    """Read a text file, with clear errors for missing or unreadable files."""
+    """Read a text file or a PDF (told apart by content), with clear errors for missing
+    or unreadable files."""
     name = str(path)
     if not path.exists():
-        raise InputError("file not found; expected a text file extracted from an IntMK PDF", name)
+        raise InputError("file not found; expected an IntMK resolution collection (PDF or text)", name)
     if path.is_dir():
-        raise InputError("is a directory; expected a text file", name)
+        raise InputError("is a directory; expected a PDF or a text file", name)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", name) from None
+    if b"%PDF-" in data[:1024]:  # a PDF by its content, not its name
+        from .pdf import read_pdf  # the PDF library only when there is a PDF
+
+        return read_pdf(data, name)
     return decode(data, name)
 
 
