@@ -170,3 +170,12 @@ def test_a_blank_page_in_a_good_pdf_is_a_warning(pdfs, tmp_path):
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 4
     assert f"warning: {path}: page 3 has no text; expected text on every page (a scanned page?)" in result.stderr
+
+
+def test_the_graph_page_tooltips_name_the_page(pdfs):
+    from intmk_graph.publish.pages import graph_data
+
+    data = graph_data(union_graph(build([pdfs["2025"]]).dataset))
+    tips = {n["id"]: n["tip"] for n in data["nodes"]}
+    assert tips[TOP + "6.5"][-1].startswith("p. 34, source lines")
+    assert tips[TOP + "6.5/p/1"][-1] == "p. 34, lines 1–5"  # Ziffer 1 of TOP 6.5: official lines 1 to 5

@@ -224,17 +224,20 @@ def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
         counts[kind] = counts.get(kind, 0) + 1
         label = d["label"] if d["label"] != node else d.get("intmk:surfaceText") or short_name(node)
         tip = [label, kind]
+        page = f"p. {d['intmk:page']}, " if "intmk:page" in d else ""  # PDF input
         if kind == "Resolution":
             tip = [d.get("dcterms:title", label), "decision: " + _decision(g, node),
-                   f"source lines {d.get('intmk:sourceFirstLine', '?')}–{d.get('intmk:sourceLastLine', '?')}"]
+                   f"{page}source lines {d.get('intmk:sourceFirstLine', '?')}–{d.get('intmk:sourceLastLine', '?')}"]
         else:
             for key in ("intmk:surfaceText", "intmk:text", "skos:notation"):
                 if key in d and d[key] != label:
                     tip.append(d[key][:300] + ("…" if len(d[key]) > 300 else ""))
             if "intmk:sourceLine" in d:
-                tip.append(f"source line {d['intmk:sourceLine']}" + (f", line {d['intmk:lineNumber']}" if "intmk:lineNumber" in d else ""))
+                tip.append(f"{page}source line {d['intmk:sourceLine']}" + (f", line {d['intmk:lineNumber']}" if "intmk:lineNumber" in d else ""))
+            elif "intmk:firstLineNumber" in d and page:
+                tip.append(f"{page}lines {d['intmk:firstLineNumber']}–{d.get('intmk:lastLineNumber', '?')}")
             elif "intmk:sourceFirstLine" in d:
-                tip.append(f"source lines {d['intmk:sourceFirstLine']}–{d.get('intmk:sourceLastLine', '?')}")
+                tip.append(f"{page}source lines {d['intmk:sourceFirstLine']}–{d.get('intmk:sourceLastLine', '?')}")
         x, y = positions[node]
         find = " ".join(filter(None, (label, d.get("skos:notation")))).lower()
         nodes.append({"id": node, "kind": kind, "label": _short(label), "name": label, "tip": tip, "find": find,
