@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .errors import InputError, IntmkError, QueryError
+from .errors import IntmkError
+from .model import Decision
 from .namespaces import DEFAULT_BASE
 from .pipeline import (
     build,
@@ -155,34 +156,23 @@ def build_command(
         report_reading(result.collections, strict)
         written = write_outputs(result, out)
         written.append(load_store(result, out))
-    resolutions = result.resolutions
-    table = Table(title="intmk-graph build", header_style="bold")
-    table.add_column("document")
-    for column in ("TOPs", "sponsor-\nships", "unani-\nmous", "major-\nity", "protocol\nnotes",
-                   "cited\nsections", "demands"):
-        table.add_column(column, justify="right")
+    from .publish.records import SUMMARY_COLUMNS, summary_record
+
+    table = Table(title="intmk-graph build", header_style="bold",
+                  caption="spons. sponsorships, unan./maj. decided unanimously/by majority, "
+                  "notes protocol notes, §§ cited sections, dem. demands")
+    table.add_column("document", min_width=14)
+    for _, header in SUMMARY_COLUMNS:
+        table.add_column(header, justify="right")
     for c in result.collections:
-        conf = c.conference
-        label = f"{conf.number}. IntMK {conf.place or ''} {conf.start or ''}".strip()
-        decided = [r.decision.value for r in c.resolutions if r.decision]
-        table.add_row(
-            f"{Path(c.source).name}\n{label}",
-            str(len(c.resolutions)),
-            str(sum(len(r.sponsors) for r in c.resolutions)),
-            str(decided.count("unanimous")),
-            str(decided.count("majority")),
-            str(sum(len(r.protocol_notes) for r in c.resolutions)),
-            str(sum(1 for x in c.content.values() for cit in x.citations if cit.section)),
-            str(sum(len(x.demands) for x in c.content.values())),
-        )
+        s = summary_record(c)
+        table.add_row(f"{s['file']}\n{s['conference']}", *(str(s[key]) for key, _ in SUMMARY_COLUMNS))
     console.print(table)
-    triples = len(result.dataset)
-    total = sum(result.timings.values())
+    t = result.timings
     console.print(
-        f"{len(resolutions)} resolutions, {triples} triples in "
-        f"{len(result.collections)} document graph(s); "
-        f"parse {result.timings['parse']*1000:.0f} ms, graph {result.timings['graph']*1000:.0f} ms, "
-        f"write {result.timings['write']*1000:.0f} ms, total {total:.2f} s",
+        f"{len(result.resolutions)} resolutions, {len(result.dataset)} triples in "
+        f"{len(result.collections)} document graph(s); parse {t['parse']*1000:.0f} ms, "
+        f"graph {t['graph']*1000:.0f} ms, write {t['write']*1000:.0f} ms, total {sum(t.values()):.2f} s",
         highlight=False,
     )
     for path in written:
@@ -366,30 +356,19 @@ class ResultFormat(str, Enum):
 
 def print_result(result, fmt: ResultFormat, title: str = "") -> None:
     """A SPARQL result: SELECT as table/CSV/TSV/JSON, ASK as true/false, graphs as Turtle."""
-    from .query.results import rows, to_csv, to_json
+    from .query.results import rows, serialize
 
-    if result.type == "ASK":
-        if fmt is ResultFormat.json:
-            sys.stdout.write(json_text({"head": {}, "boolean": bool(result.askAnswer)}))
-        else:
-            console.print("true" if result.askAnswer else "false")
-        return
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        sys.stdout.write(result.graph.serialize(format="turtle"))
+    if fmt is not ResultFormat.table or result.type != "SELECT":
+        sys.stdout.write(serialize(result, fmt.value))
         return
     names, data = rows(result)
-    if fmt is ResultFormat.json:
-        sys.stdout.write(to_json(names, data))
-    elif fmt in (ResultFormat.csv, ResultFormat.tsv):
-        sys.stdout.write(to_csv(names, data, "," if fmt is ResultFormat.csv else "\t"))
-    else:
-        table = Table(title=title or None, header_style="bold")
-        for name in names:
-            table.add_column(name)
-        for row in data:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        console.print(table)
-        err_console.print(f"{len(data)} row(s)", highlight=False)
+    table = Table(title=title or None, header_style="bold")
+    for name in names:
+        table.add_column(name)
+    for row in data:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+    err_console.print(f"{len(data)} row(s)", highlight=False)
 
 
 @app.command("query")
@@ -408,28 +387,10 @@ def query_command(
     The default graph is the union of all documents. Saved queries take --param
     NAME=VALUE; values are bound as RDF terms, never pasted into the query.
     """
-    from .query.saved import bind, run, saved_queries
+    from .query.saved import query_text, run
 
     with library_errors():
-        if file is not None:
-            try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise InputError(f"cannot read the query ({exc})", str(file)) from None
-        elif query is None:
-            raise QueryError("no query given; expected a SPARQL string, --file or a saved query name")
-        elif query in saved_queries():
-            values = {}
-            for item in param or []:
-                name, sep, value = item.partition("=")
-                if not sep:
-                    raise QueryError(f"--param {item!r}: expected NAME=VALUE")
-                values[name.strip()] = value
-            text = bind(saved_queries()[query], values)
-        else:
-            text = query
-        if param and (query not in saved_queries()):
-            raise QueryError("--param is only for saved queries; see 'intmk-graph queries'")
+        text = query_text(query, file, param or [])
         with opened(store, out) as dataset:
             print_result(run(dataset, text), format)
 
@@ -455,7 +416,7 @@ def queries_command():
 def coalitions_command(
     conference: ConferenceOpt = None,
     decision: Annotated[
-        Optional[str], typer.Option("--decision", help="Only 'unanimous' or 'majority' resolutions.")
+        Optional[Decision], typer.Option("--decision", help="Only unanimous or majority resolutions.")
     ] = None,
     without_joint: Annotated[
         bool, typer.Option("--without-joint", help="Leave out joint motions of all 16 Länder.")
@@ -468,10 +429,8 @@ def coalitions_command(
     from .query.reports import coalitions
 
     with library_errors():
-        if decision not in (None, "unanimous", "majority"):
-            raise QueryError(f"--decision {decision!r}: expected 'unanimous' or 'majority'")
         with opened(store, out) as dataset:
-            data = coalitions(dataset, conference, decision, without_joint)
+            data = coalitions(dataset, conference, decision.value if decision else None, without_joint)
     pair_rows = [{**p, "resolutions": "; ".join(p["resolutions"])} for p in data["pairs"]]
     if write_data(data, format, pair_rows):
         return
@@ -608,17 +567,17 @@ def evaluate_command(
                 console.print(f"{label} {category} TOP {rid}: {item}", highlight=False)
 
 
-class Visual(str, Enum):
-    coalitions = "coalitions"
-    citations = "citations"
-    graph = "graph"
-    matrix = "matrix"
-    all = "all"
+def _visual(value: str) -> str:
+    from .publish.pages import KINDS
+
+    if value == "all" or value in KINDS:
+        return value
+    raise typer.BadParameter(f"{value!r}: expected {', '.join(KINDS)} or all")
 
 
 @app.command("visualise")
 def visualise_command(
-    what: Annotated[Visual, typer.Argument(help="coalitions, citations, graph, matrix, or all four.")],
+    what: Annotated[str, typer.Argument(callback=_visual, help="coalitions, citations, graph, matrix, or all.")],
     out_file: Annotated[
         Optional[Path],
         typer.Option("--out-file", "-O", help="Where to write (default OUT/<what>.html; matrix: OUT/matrix.png and .svg)."),
@@ -628,25 +587,16 @@ def visualise_command(
     out: OutDirOpt = Path("output"),
 ):
     """Self-contained interactive HTML pages (work offline) and a co-sponsorship heat map."""
-    from .publish import pages
-    from .publish.exports import write_atomic
+    from .publish.pages import KINDS, write_visual
 
-    kinds = ["coalitions", "citations", "graph", "matrix"] if what is Visual.all else [what.value]
+    kinds = list(KINDS) if what == "all" else [what]
     if out_file is not None and len(kinds) > 1:
         raise typer.BadParameter("--out-file names one file; leave it out with 'all'")
     with library_errors():
         with opened(store, out) as dataset:
             for kind in kinds:
-                if kind == "matrix":
-                    png, svg = pages.matrix_figures(dataset, conference)
-                    stem = (out_file or out / "matrix").with_suffix("")
-                    for path, data in ((stem.with_suffix(".png"), png), (stem.with_suffix(".svg"), svg)):
-                        write_atomic(path, data)
-                        console.print(f"wrote {path}", highlight=False)
-                    continue
-                target = out_file or out / f"{kind}.html"
-                write_atomic(target, pages.page(kind, dataset, conference).encode("utf-8"))
-                console.print(f"wrote {target}", highlight=False)
+                for path in write_visual(kind, dataset, out, out_file, conference):
+                    console.print(f"wrote {path}", highlight=False)
 
 
 @app.command("validate")
@@ -657,14 +607,14 @@ def validate_command(
 ):
     """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input)."""
     from .graph.validation import validate_graph
-    from .publish.exports import union_graph
+    from .publish.exports import read_rdf, union_graph
 
     with library_errors():
         if graph is None:
             data = union_graph(build().dataset)
             name = "bundled data"
         else:
-            data = read_graph(graph)
+            data = read_rdf(graph)
             name = str(graph)
         result = validate_graph(data)
     if result.conforms:
@@ -677,26 +627,6 @@ def validate_command(
         table.add_row(v.focus, v.path or "", v.message)
     console.print(table)
     raise typer.Exit(1)
-
-
-def read_graph(path: Path):
-    """Parse an RDF file by its suffix; unreadable files are input errors."""
-    from rdflib import Dataset
-
-    from .publish.exports import union_graph
-
-    formats = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml"}
-    if not path.is_file():
-        raise InputError("file not found; expected an RDF file", str(path))
-    fmt = formats.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"unknown RDF format {path.suffix!r}; expected one of {', '.join(formats)}", str(path))
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many kinds
-        raise InputError(f"not valid {fmt}: {str(exc).splitlines()[0][:200]}", str(path)) from None
-    return union_graph(dataset)
 
 
 class ExportFormat(str, Enum):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, URIRef
 
+from ..errors import InputError
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -146,3 +148,22 @@ def export(dataset: Dataset, fmt: str, target: Path) -> list[Path]:
             write_atomic(target / "edges.csv", csv_text(edges).encode("utf-8")),
         ]
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml"}
+
+
+def read_rdf(path: Path) -> Graph:
+    """An RDF file, its format told by the suffix, as one graph (all named graphs
+    merged); a missing or unreadable file is an input error."""
+    if not path.is_file():
+        raise InputError("file not found; expected an RDF file", str(path))
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"unknown RDF format {path.suffix!r}; expected one of {', '.join(RDF_FORMATS)}", str(path))
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many kinds
+        raise InputError(f"not valid {fmt}: {str(exc).splitlines()[0][:200]}", str(path)) from None
+    return union_graph(dataset)

@@ -15,6 +15,7 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from string import Template
 
 from rdflib import Graph
@@ -353,3 +354,20 @@ PAGES = {
 def page(kind: str, graph: Graph, conference: int | None = None) -> str:
     title, builder = PAGES[kind]
     return render_page(kind, title, builder(graph, conference))
+
+
+# Everything `visualise` can draw: the pages, then the heat map (PNG and SVG).
+KINDS = (*PAGES, "matrix")
+
+
+def write_visual(kind: str, graph: Graph, out_dir: Path, out_file: Path | None = None,
+                 conference: int | None = None) -> list[Path]:
+    """Draw one kind and write it atomically: ``OUT/<kind>.html``, or for the matrix
+    ``OUT/matrix.png`` and ``.svg`` (``out_file`` names the file instead)."""
+    from .exports import write_atomic
+
+    if kind == "matrix":
+        png, svg = matrix_figures(graph, conference)
+        stem = (out_file or out_dir / "matrix").with_suffix("")
+        return [write_atomic(stem.with_suffix(".png"), png), write_atomic(stem.with_suffix(".svg"), svg)]
+    return [write_atomic(out_file or out_dir / f"{kind}.html", page(kind, graph, conference).encode("utf-8"))]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..extract.citations import PART_LABELS, citation_label
 from ..extract.lexicon import bodies, laws, programmes
-from ..model import Citation, Collection, Content, Place, Resolution
+from ..model import Citation, Collection, Content, Decision, Place, Resolution
 from ..namespaces import INTMK
 
 
@@ -48,6 +48,33 @@ def line_counts(collection: Collection) -> dict:
     used = sum(1 for r in collection.line_roles if r in USED_ROLES)
     reported = sum(1 for r in collection.line_roles if r in ("reported", "unaccounted"))
     return {"used": used, "furniture": len(collection.line_roles) - used - reported, "reported": reported}
+
+
+# The build summary's figures per document: (key, column header), short enough for 80
+# columns.
+SUMMARY_COLUMNS = (
+    ("tops", "TOPs"), ("sponsorships", "spons."), ("unanimous", "unan."), ("majority", "maj."),
+    ("notes", "notes"), ("sections", "§§"), ("demands", "dem."), ("warnings", "warn."),
+)
+
+
+def summary_record(collection: Collection) -> dict:
+    """What one document gave: its conference and the counts the build summary shows."""
+    conf = collection.conference
+    decided = [r.decision for r in collection.resolutions if r.decision]
+    contents = collection.content.values()
+    return {
+        "file": Path(collection.source).name,
+        "conference": f"{conf.number or '?'}. IntMK {conf.place or ''} {conf.start or conf.decided or ''}".strip(),
+        "tops": len(collection.resolutions),
+        "sponsorships": sum(len(r.sponsors) for r in collection.resolutions),
+        "unanimous": decided.count(Decision.UNANIMOUS),
+        "majority": decided.count(Decision.MAJORITY),
+        "notes": sum(len(r.protocol_notes) for r in collection.resolutions),
+        "sections": sum(1 for x in contents for c in x.citations if c.section),
+        "demands": sum(len(x.demands) for x in contents),
+        "warnings": len(collection.warnings),
+    }
 
 
 def conference_record(collection: Collection) -> dict:

@@ -73,3 +73,18 @@ def to_json(names: list[str], data: list[tuple]) -> str:
         },
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def serialize(result, fmt: str) -> str:
+    """A SPARQL result as text: ASK as ``true``/``false`` or SPARQL JSON, CONSTRUCT and
+    DESCRIBE as Turtle, SELECT as SPARQL JSON, CSV or TSV (normalised, see above)."""
+    if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}, indent=2) + "\n"
+        return ("true" if result.askAnswer else "false") + "\n"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="turtle")
+    names, data = rows(result)
+    if fmt == "json":
+        return to_json(names, data)
+    return to_csv(names, data, "\t" if fmt == "tsv" else ",")

@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
-from ..errors import QueryError, UnknownNameError
+from ..errors import InputError, QueryError, UnknownNameError
 from ..vocab import laender
 
 HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.+)$")
@@ -158,6 +159,31 @@ def _closing_brace(text: str, start: int) -> int:
             if depth == 0:
                 return i
     return len(text)
+
+
+def query_text(query: str | None, file: Path | None = None, params: list[str] = ()) -> str:
+    """The SPARQL to run: a file's, a saved query's with its ``NAME=VALUE`` parameters
+    bound, or the string itself."""
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the query ({exc})", str(file)) from None
+    elif query is None:
+        raise QueryError("no query given; expected a SPARQL string, --file or a saved query name")
+    elif query in saved_queries():
+        values = {}
+        for item in params:
+            name, sep, value = item.partition("=")
+            if not sep:
+                raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+            values[name.strip()] = value
+        return bind(saved_queries()[query], values)
+    else:
+        text = query
+    if params:
+        raise QueryError("--param is only for saved queries; see 'intmk-graph queries'")
+    return text
 
 
 def run(dataset: Dataset, text: str):
