@@ -27,6 +27,10 @@ DATA = Path(__file__).parent / "data"
 TOP = "https://w3id.org/intmk-graph/data/conference/20/top/"
 
 
+def keys(refs) -> tuple[str, ...]:
+    return tuple(r.key for r in refs)
+
+
 def cite(text: str) -> list[tuple]:
     return [
         (f.law, f.section, f.parts.get("subsection"), f.parts.get("number"), text[f.start : f.end].strip())
@@ -98,7 +102,9 @@ def test_top_6_5_cites_104c_and_the_pair_25a_25b(collection_2025):
 
 def test_top_6_1_cites_beschv_down_to_the_number(collection_2025):
     c = content(collection_2025, "6.1").citations[0]
-    assert (c.law, c.section, c.subsection, c.number, c.place.official_line) == ("BeschV", "32", "2", "5", 18)
+    assert (c.law.key, c.section, c.subsection, c.number, c.place.official_line) == ("BeschV", "32", "2", "5", 18)
+    # the model holds the reference, so no later stage looks the law up again
+    assert (c.law.iri, c.law.abbr, c.law.portal) == (str(ID["law-BeschV"]), "BeschV", "beschv_2013")
 
 
 def test_title_citations_and_laws_without_section(collection_2025):
@@ -108,21 +114,22 @@ def test_title_citations_and_laws_without_section(collection_2025):
 
 def test_demands_name_addressee_paragraph_and_concerns(collection_2025):
     demands = content(collection_2025, "7.2").demands
-    assert [(d.place.index, d.verb, d.addressees) for d in demands] == [
+    assert [(d.place.index, d.verb, keys(d.addressees)) for d in demands] == [
         (4, "auffordern", ("Bund",)),
         (5, "appellieren", ("Bund",)),
         (6, "auffordern", ("BA", "KommunaleTraeger")),
         (8, "auffordern", ("Bund",)),
     ]
-    assert demands[0].concerns == ("IntV",)
+    assert keys(demands[0].concerns) == ("IntV",)
     mbe = content(collection_2025, "4.5").demands[0]
-    assert (mbe.addressees, mbe.concerns) == (("Bundesregierung",), ("MBE",))
+    assert (keys(mbe.addressees), keys(mbe.concerns)) == (("Bundesregierung",), ("MBE",))
+    assert mbe.addressees[0].iri == str(ID["body-Bundesregierung"])
 
 
 def test_history_is_not_a_demand_and_beauftragt_is_a_mandate(collection_2025):
     texts = [d.text for d in content(collection_2025, "2.1.b").demands]
     assert not any("forderte" in t or "wurde der SVR" in t for t in texts)
-    mandates = [(d.place.index, d.addressees) for d in content(collection_2025, "3.1").demands if d.kind == "mandate"]
+    mandates = [(d.place.index, keys(d.addressees)) for d in content(collection_2025, "3.1").demands if d.kind == "mandate"]
     assert mandates == [(5, ("LAG",)), (6, ("Hessen",)), (6, ("Hessen",))]
 
 
@@ -147,7 +154,7 @@ def test_dates_amounts_and_references():
 
 def test_the_own_conference_is_not_a_reference(collection_2025):
     assert content(collection_2025, "2.1.a").references == ()
-    assert [(r.body, r.number) for r in content(collection_2025, "1.3").references] == [("IntMK", 19)]
+    assert [(r.body.key, r.number) for r in content(collection_2025, "1.3").references] == [("IntMK", 19)]
 
 
 # ------------------------------------------------------------------- graph, records

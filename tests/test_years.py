@@ -234,7 +234,7 @@ def test_video_conference_2021_with_line_numbers():
                                             "den Bund auf, die Kosten zu tragen.")
     assert item.paragraphs[1].text.official_lines == (3, 4)
     assert (item.protocol_notes[0].by, item.protocol_notes[0].paragraph) == (("Bayern",), 2)
-    assert [(x.body, x.number) for x in c.content["4.1"].references] == [("IntMK", 15)]
+    assert [(x.body.key, x.number) for x in c.content["4.1"].references] == [("IntMK", 15)]
 
 
 def test_special_session_with_the_vote_after_the_text():

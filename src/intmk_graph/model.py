@@ -227,6 +227,22 @@ class Collection:
 
 
 @dataclass(frozen=True)
+class VocabRef:
+    """A reference individual of the vocabularies (a law, body, programme, Land, or the
+    Länder as a whole), as later stages need it: nothing has to be looked up again."""
+
+    key: str  # "AufenthG", "BAMF", a Land's canonical name, "Länder"
+    iri: str
+    label: str  # German preferred label
+    abbr: str | None = None  # skos:notation
+    proposed: bool = False  # a law only demanded, not in force
+    portal: str | None = None  # a law's folder on gesetze-im-internet.de
+
+    def __str__(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True)
 class Place:
     """Where in a resolution a finding sits.
 
@@ -247,7 +263,7 @@ class Place:
 class Citation:
     """One cited section (or a law named without a section) of one law."""
 
-    law: str  # vocabulary key, e.g. "AufenthG"
+    law: VocabRef
     section: str | None  # "24", "25a"
     subsection: str | None = None  # Abs.
     sentence: str | None = None  # Satz
@@ -265,9 +281,13 @@ class Citation:
 class Mention:
     """A body or programme named in the text."""
 
-    key: str  # vocabulary key, e.g. "BAMF"
+    ref: VocabRef
     text: str
     place: Place
+
+    @property
+    def key(self) -> str:
+        return self.ref.key
 
 
 class DemandKind(str, Enum):
@@ -281,10 +301,10 @@ class Demand:
 
     kind: DemandKind
     verb: str  # lemma: auffordern, bitten, ...
-    addressees: tuple[str, ...]  # body keys, Land names or "Länder"
+    addressees: tuple[VocabRef, ...]  # bodies, Länder, or the Länder as a whole
     text: str  # the sentence
     place: Place
-    concerns: tuple[str, ...] = ()  # programme and law keys named in the sentence
+    concerns: tuple[VocabRef, ...] = ()  # programmes and laws named in the sentence
 
 
 @dataclass(frozen=True)
@@ -312,7 +332,7 @@ class Amount:
 class Reference:
     """A reference to a (resolution of a) meeting of this or another conference."""
 
-    body: str  # "IntMK", "MPK", "ASMK", ...
+    body: VocabRef  # the IntMK, the MPK, the ASMK, ...
     number: int | None
     date: date | None
     top: str | None

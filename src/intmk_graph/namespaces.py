@@ -6,6 +6,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 INTMK = Namespace("https://w3id.org/intmk-graph/ontology#")
 ID = Namespace("https://w3id.org/intmk-graph/id/")  # reference individuals (Länder, laws, ...)
 DEFAULT_BASE = "https://w3id.org/intmk-graph/data/"  # instance data; configurable
+INTMK_BODY = ID["body/IntMK"]  # the conference itself, whose meetings the documents record
 ORG = Namespace("http://www.w3.org/ns/org#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 SCHEMA = Namespace("https://schema.org/")

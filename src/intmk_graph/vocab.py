@@ -137,6 +137,15 @@ class Laender:
 
 
 @lru_cache(maxsize=1)
+def laender_collective() -> tuple[str, str]:
+    """(IRI, label) of the Länder as a whole, the addressee (``laender.ttl``)."""
+    graph = load_turtle("laender.ttl")
+    iri = next(graph.subjects(RDF.type, INTMK.LaenderCollective))
+    label = next(str(l) for l in graph.objects(iri, SKOS.prefLabel) if l.language == "de")
+    return str(iri), label
+
+
+@lru_cache(maxsize=1)
 def laender() -> Laender:
     return Laender(load_turtle("laender.ttl"))
 

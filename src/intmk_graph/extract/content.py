@@ -18,11 +18,14 @@ from ..model import (
     Reference,
     Resolution,
     Text,
+    VocabRef,
 )
+from ..namespaces import INTMK_BODY
+from ..vocab import laender, laender_collective
 from . import mentions
 from .citations import CitationReader
-from .demands import read_demands
-from .lexicon import bodies, programmes
+from .demands import LAENDER, read_demands
+from .lexicon import bodies, laws, programmes
 
 
 def _parts(r: Resolution) -> Iterator[tuple[str, int | None, int, Text]]:
@@ -37,6 +40,24 @@ def _parts(r: Resolution) -> Iterator[tuple[str, int | None, int, Text]]:
         yield "paragraph", p.number, unnumbered if p.number is None else 0, p.text
     for i, n in enumerate(r.protocol_notes, start=1):
         yield "note", i, 0, n.text
+
+
+def addressee_ref(name: str) -> VocabRef:
+    """An addressee as the demand reader names it: a body's key, a Land's canonical name,
+    or "Länder", the Länder as a whole."""
+    if name == LAENDER:
+        iri, label = laender_collective()
+        return VocabRef(LAENDER, iri, label)
+    if (land := laender().by_name.get(name)) is not None:
+        return VocabRef(land.name, str(land.iri), land.name, land.code)
+    return bodies().entries[name].ref
+
+
+def _body_ref(key: str) -> VocabRef:
+    """The conference a reference names: the IntMK itself, or a body of the vocabulary."""
+    if key == "IntMK":
+        return VocabRef("IntMK", str(INTMK_BODY), "Integrationsministerkonferenz", "IntMK")
+    return bodies().entries[key].ref
 
 
 def _place(part: str, index: int | None, unnumbered: int, text: Text, offset: int) -> Place:
@@ -61,7 +82,7 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
         for f in found:
             citations.append(
                 Citation(
-                    law=f.law,
+                    law=laws().entries[f.law].ref,
                     section=f.section,
                     subsection=f.parts.get("subsection"),
                     sentence=f.parts.get("sentence"),
@@ -80,20 +101,20 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
         group_base += 1 + max((f.group for f in found), default=-1)
         body_hits = bodies().find(s)
         for hit in body_hits:
-            bodies_.append(Mention(hit.entry.key, s[hit.start : hit.end], place(hit.start)))
+            bodies_.append(Mention(hit.entry.ref, s[hit.start : hit.end], place(hit.start)))
         program_hits = programmes().find(s)
         for hit in program_hits:
-            programmes_.append(Mention(hit.entry.key, s[hit.start : hit.end], place(hit.start)))
+            programmes_.append(Mention(hit.entry.ref, s[hit.start : hit.end], place(hit.start)))
         if part == "paragraph":
             for d in read_demands(s):
                 inside = lambda h: d.sentence.start <= h.start < d.sentence.end  # noqa: E731
-                concerns = [h.entry.key for h in program_hits if inside(h)]
-                concerns += [f.law for f in found if inside(f)]  # the laws the citation reader found
+                concerns = [h.entry.ref for h in program_hits if inside(h)]
+                concerns += [laws().entries[f.law].ref for f in found if inside(f)]  # the laws the citation reader found
                 demands.append(
                     Demand(
                         DemandKind(d.kind),
                         d.verb,
-                        d.addressees,
+                        tuple(addressee_ref(a) for a in d.addressees),
                         d.sentence.text,
                         place(d.sentence.start),
                         tuple(dict.fromkeys(concerns)),
@@ -105,7 +126,9 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
         for span, value, currency in mentions.amounts(s):
             amounts.append(Amount(value, currency, s[span.start : span.end], place(span.start)))
         for span, body, number, day, top in mentions.references(s, found_dates, body_hits):
-            references.append(Reference(body, number, day, top, s[span.start : span.end], place(span.start)))
+            references.append(
+                Reference(_body_ref(body), number, day, top, s[span.start : span.end], place(span.start))
+            )
     return Content(
         tuple(citations),
         tuple(bodies_),
@@ -125,6 +148,6 @@ def read_content(collection: Collection) -> dict[str, Content]:
     result = {}
     for r in collection.resolutions:
         content = read_resolution(r, reader)
-        refs = tuple(x for x in content.references if not (x.body == "IntMK" and x.number == own))
+        refs = tuple(x for x in content.references if not (x.body.key == "IntMK" and x.number == own))
         result[r.key] = Content(**{**content.__dict__, "references": refs})
     return result

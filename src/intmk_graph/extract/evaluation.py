@@ -30,7 +30,7 @@ def place_key(place: Place) -> str:
 
 
 def citation_key(c: Citation) -> str:
-    key = f"{place_key(c.place)}: {c.law}"
+    key = f"{place_key(c.place)}: {c.law.key}"
     if c.section:
         key += f" {'Art.' if c.article else '§'} {c.section}"
         for label, value in (("Abs.", c.subsection), ("Satz", c.sentence), ("Nr.", c.number), ("Buchst.", c.letter)):
@@ -40,7 +40,7 @@ def citation_key(c: Citation) -> str:
 
 
 def demand_key(d: Demand) -> str:
-    return f"{place_key(d.place)}: {', '.join(d.addressees) or '-'}"
+    return f"{place_key(d.place)}: {', '.join(a.key for a in d.addressees) or '-'}"
 
 
 def found_items(content: Content) -> dict[str, Counter]:

@@ -16,6 +16,8 @@ from functools import lru_cache
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from ..model import VocabRef
+from ..namespaces import INTMK
 from ..vocab import load_turtle
 
 ENDINGS = "(?:es|en|s|n|e)?"
@@ -34,6 +36,13 @@ class Entry:
     label: str  # German preferred label
     abbr: str | None  # skos:notation
     types: tuple[URIRef, ...]
+    portal: str | None = None  # a law's folder on gesetze-im-internet.de
+
+    @property
+    def ref(self) -> VocabRef:
+        """The reference the model holds."""
+        proposed = any(str(t).endswith("#ProposedLaw") for t in self.types)
+        return VocabRef(self.key, str(self.iri), self.label, self.abbr, proposed, self.portal)
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,9 @@ class Lexicon:
             labels = {lit.language: str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}
             notation = graph.value(iri, SKOS.notation)
             types = tuple(sorted(t for t in graph.objects(iri, RDF.type) if t != SKOS.Concept))
-            entry = Entry(iri, local[len(prefix):], labels["de"], str(notation) if notation else None, types)
+            portal = graph.value(iri, INTMK.portalFolder)
+            entry = Entry(iri, local[len(prefix):], labels["de"], str(notation) if notation else None, types,
+                          str(portal) if portal else None)
             self.entries[entry.key] = entry
             for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
                 for lit in graph.objects(iri, prop):

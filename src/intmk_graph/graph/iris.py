@@ -15,10 +15,9 @@ from datetime import date
 from rdflib import URIRef
 
 from ..model import Place
-from ..namespaces import DEFAULT_BASE, ID
+from ..namespaces import DEFAULT_BASE, ID, INTMK_BODY  # noqa: F401 (INTMK_BODY: re-exported)
 
 PORTAL = "https://www.gesetze-im-internet.de/"
-INTMK_BODY = ID["body/IntMK"]
 LAENDER = ID["body-Laender"]  # the Länder as a whole, as one addressee (laender.ttl)
 # The kinds of finding minted under a resolution, in the order the RDF stage writes them.
 FINDINGS = ("citation", "mention", "demand", "date", "amount", "reference")

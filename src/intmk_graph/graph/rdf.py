@@ -13,7 +13,6 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from ..extract.citations import citation_label
-from ..extract.lexicon import bodies, laws, programmes
 from ..model import (
     AgendaEntry,
     Collection,
@@ -28,7 +27,7 @@ from ..model import (
 )
 from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
 from ..vocab import laender, load_turtle
-from .iris import INTMK_BODY, LAENDER, Minter, section_url
+from .iris import INTMK_BODY, Minter, section_url
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
 REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")
@@ -198,20 +197,14 @@ def _finding(g: Graph, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRe
         g.add((node, INTMK.lineNumber, _int(place.official_line)))
 
 
-def _portal_folder(law: URIRef) -> str | None:
-    value = load_turtle("laws.ttl").value(law, INTMK.portalFolder)
-    return str(value) if value is not None else None
-
-
 def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Content) -> None:
     """Citations, mentions, demands, dates, amounts and references of one resolution."""
-    law_entries = laws().entries
     first_of_group: dict[int, URIRef] = {}
     for i, c in enumerate(content.citations, start=1):
         first_of_group.setdefault(c.group, Minter.finding(node, "citation", i))
     for i, c in enumerate(content.citations, start=1):
         cit = Minter.finding(node, "citation", i)
-        law = law_entries[c.law].iri
+        law = URIRef(c.law.iri)
         g.add((node, INTMK.hasCitation, cit))
         _finding(g, cit, INTMK.Citation, node, doc, c.place, c.text)
         g.add((cit, INTMK.citesLaw, law))
@@ -222,10 +215,9 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
             g.add((sec, RDF.type, INTMK.LawSection))
             g.add((sec, ELI.is_part_of, law))
             g.add((sec, INTMK.sectionNumber, Literal(c.section)))
-            name = law_entries[c.law].abbr or law_entries[c.law].label
-            g.add((sec, RDFS.label, _de(citation_label(name, c.section, c.article))))
-            if folder := _portal_folder(law):
-                g.add((sec, SCHEMA.url, Literal(section_url(folder, c.section, c.article), datatype=XSD.anyURI)))
+            g.add((sec, RDFS.label, _de(citation_label(c.law.abbr or c.law.label, c.section, c.article))))
+            if c.law.portal:
+                g.add((sec, SCHEMA.url, Literal(section_url(c.law.portal, c.section, c.article), datatype=XSD.anyURI)))
         else:
             g.add((node, ELI.cites, law))
         for prop, value in (
@@ -240,8 +232,8 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
             g.add((cit, INTMK.followingSections, Literal(True)))
         if c.in_conjunction_with is not None and c.in_conjunction_with in first_of_group:
             g.add((cit, INTMK.inConjunctionWith, first_of_group[c.in_conjunction_with]))
-    mentions = [(m, bodies().entries[m.key].iri, INTMK.mentions) for m in content.bodies]
-    mentions += [(m, programmes().entries[m.key].iri, INTMK.concernsProgramme) for m in content.programmes]
+    mentions = [(m, URIRef(m.ref.iri), INTMK.mentions) for m in content.bodies]
+    mentions += [(m, URIRef(m.ref.iri), INTMK.concernsProgramme) for m in content.programmes]
     mentions.sort(key=lambda t: (t[0].place.source_line or 0, t[0].place.part, t[0].key))
     for i, (m, target, link) in enumerate(mentions, start=1):
         mention = Minter.finding(node, "mention", i)
@@ -255,10 +247,9 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
         _finding(g, demand, INTMK.Mandate if d.kind is DemandKind.MANDATE else INTMK.Demand, node, doc, d.place, d.text)
         g.add((demand, INTMK.verb, Literal(d.verb)))
         for a in d.addressees:
-            g.add((demand, INTMK.addressee, addressee_iri(a)))
-        for key in d.concerns:
-            entry = programmes().entries.get(key) or law_entries[key]
-            g.add((demand, INTMK.concerns, entry.iri))
+            g.add((demand, INTMK.addressee, URIRef(a.iri)))
+        for topic in d.concerns:
+            g.add((demand, INTMK.concerns, URIRef(topic.iri)))
     for i, d in enumerate(content.dates, start=1):
         date_node = Minter.finding(node, "date", i)
         g.add((node, INTMK.hasDate, date_node))
@@ -277,31 +268,22 @@ def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Con
         g.add((amount, SCHEMA.currency, Literal(a.currency)))
     for i, ref in enumerate(content.references, start=1):
         reference = Minter.finding(node, "reference", i)
-        meeting = minter.meeting(ref.body, ref.number, ref.date)
+        meeting = minter.meeting(ref.body.key, ref.number, ref.date)
         g.add((node, INTMK.hasReference, reference))
         _finding(g, reference, INTMK.Reference, node, doc, ref.place, ref.text)
         g.add((reference, INTMK.mentionOf, meeting))
         g.add((node, INTMK.refersTo, meeting))
         if ref.top:
             g.add((reference, INTMK.agendaItem, Literal(ref.top)))
-        if ref.body != "IntMK":
+        if ref.body.key != "IntMK":
             g.add((meeting, RDF.type, INTMK.Meeting))
-            g.add((meeting, INTMK.meetingOf, bodies().entries[ref.body].iri))
+            g.add((meeting, INTMK.meetingOf, URIRef(ref.body.iri)))
             label = f"{ref.number}. {ref.body}" if ref.number is not None else f"{ref.body} vom {ref.date.isoformat()}"
             g.add((meeting, RDFS.label, _de(label)))
             if ref.date is not None:
                 g.add((meeting, INTMK.meetingDate, Literal(ref.date)))
             if ref.number is not None:
                 g.add((meeting, INTMK.conferenceNumber, _int(ref.number)))
-
-
-def addressee_iri(name: str) -> URIRef:
-    """A body key, a Land's canonical name, or "Länder" (the Länder as a whole)."""
-    if name == "Länder":
-        return LAENDER
-    if name in laender().by_name:
-        return laender().by_name[name].iri
-    return bodies().entries[name].iri
 
 
 def reference_graph(graph: Graph | None = None) -> Graph:

@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..extract.citations import PART_LABELS, citation_label
-from ..extract.lexicon import bodies, laws, programmes
-from ..model import Citation, Collection, Content, Decision, Place, Resolution
-from ..namespaces import INTMK
+from ..model import Citation, Collection, Content, Decision, Place, Resolution, VocabRef
 
 
 def resolution_record(collection: Collection, r: Resolution) -> dict:
@@ -120,9 +118,8 @@ def _where(place: Place) -> dict:
 
 
 def citation_record(c: Citation) -> dict:
-    entry = laws().entries[c.law]
     return {
-        "law": entry.abbr or entry.label,
+        "law": c.law.abbr or c.law.label,
         "section": c.section,
         "subsection": c.subsection,
         "sentence": c.sentence,
@@ -130,16 +127,15 @@ def citation_record(c: Citation) -> dict:
         "letter": c.letter,
         "article": c.article,
         "following": c.following,
-        "proposed": INTMK.ProposedLaw in entry.types,
+        "proposed": c.law.proposed,
         "text": c.text,
         "line": _line(c.place),
         "where": _where(c.place),
     }
 
 
-def _entity(lexicon, key: str) -> dict:
-    entry = lexicon.entries[key]
-    return {"id": key, "label": entry.label, "abbr": entry.abbr}
+def _entity(ref: VocabRef) -> dict:
+    return {"id": ref.key, "label": ref.label, "abbr": ref.abbr}
 
 
 def _amount(value) -> int | float:
@@ -152,17 +148,17 @@ def content_record(content: Content) -> dict:
     of first mention."""
     return {
         "laws": [citation_record(c) for c in content.citations],
-        "bodies": [_entity(bodies(), k) for k in dict.fromkeys(m.key for m in content.bodies)],
-        "programmes": [_entity(programmes(), k) for k in dict.fromkeys(m.key for m in content.programmes)],
+        "bodies": [_entity(r) for r in dict.fromkeys(m.ref for m in content.bodies)],
+        "programmes": [_entity(r) for r in dict.fromkeys(m.ref for m in content.programmes)],
         "demands": [
             {
                 "paragraph": d.place.index,
                 "kind": d.kind.value,
                 "verb": d.verb,
-                "addressee": d.addressees[0] if d.addressees else None,
-                "addressees": list(d.addressees),
+                "addressee": d.addressees[0].key if d.addressees else None,
+                "addressees": [a.key for a in d.addressees],
                 "text": d.text,
-                "concerns": list(d.concerns),
+                "concerns": [c.key for c in d.concerns],
                 "line": _line(d.place),
             }
             for d in content.demands
@@ -177,7 +173,7 @@ def content_record(content: Content) -> dict:
             for a in content.amounts
         ],
         "references": [
-            {"conference": ref.body, "number": ref.number,
+            {"conference": ref.body.key, "number": ref.number,
              "date": ref.date.isoformat() if ref.date else None, "top": ref.top,
              "text": ref.text, "line": _line(ref.place)}
             for ref in content.references
