@@ -22,7 +22,7 @@ from intmk_graph.extract.citations import CitationReader
 from intmk_graph.extract.evaluation import load_expectations
 from intmk_graph.extract.lexicon import laws
 from intmk_graph.pipeline import default_inputs, parse
-from intmk_graph.read.sources import read_lines
+from intmk_graph.read.documents import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected-2025.toml"
@@ -117,7 +117,7 @@ def score(found: Counter, expected: Counter) -> tuple[float, float]:
 def main() -> int:
     (path,) = default_inputs()
     collection = parse(path)
-    by_id = texts(collection, read_lines(path))
+    by_id = texts(collection, read_document(path).lines)
     expected = expected_items()
     extractors = {"intmk-graph": lambda: ours}
     for name, factory in (("legal-reference-extraction", refex_runner), ("quantlaw", quantlaw_runner)):

@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from intmk_graph.read.documents import read_document
 from intmk_graph.read.segments import read_collection
-from intmk_graph.read.sources import read_source
 
 DATA = Path(__file__).parent / "data"
 BUNDLED = Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"
@@ -35,7 +35,7 @@ class PdfLine:
 def lines_of(path: Path) -> list[PdfLine]:
     """The content lines of a text document with their official numbers, as our reader
     sees them; page furniture is left out (the PDF draws its own)."""
-    source = read_source(path)
+    source = read_document(path)
     collection = read_collection(source.lines, str(path))
     official: dict[int, int] = {}
     for r in collection.resolutions:

@@ -2,9 +2,9 @@
 into the same records as their text files, with pages; bad PDFs fail cleanly."""
 
 import json
-from pathlib import Path
 
 import pytest
+from pdfdocs import BUNDLED, DATA, PdfLine, make_pdf, pdf_2014, pdf_2025
 from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 
@@ -12,7 +12,6 @@ from intmk_graph.cli import app
 from intmk_graph.namespaces import INTMK
 from intmk_graph.pipeline import build, parse
 from intmk_graph.publish.exports import union_graph
-from pdfdocs import BUNDLED, DATA, PdfLine, make_pdf, pdf_2014, pdf_2025
 
 runner = CliRunner()
 TOP = "https://w3id.org/intmk-graph/data/conference/20/top/"

@@ -20,8 +20,8 @@ from .model import Collection
 from .namespaces import DEFAULT_BASE
 from .publish.exports import json_text, trig, turtle, union_graph, write_atomic
 from .publish.records import resolution_records
+from .read.documents import read_document
 from .read.segments import read_collection
-from .read.sources import read_source
 
 
 def default_inputs() -> list[Path]:
@@ -32,7 +32,7 @@ def default_inputs() -> list[Path]:
 
 def parse(path: Path, layout: str | None = None) -> Collection:
     """Read one document: its structure, then what each resolution says."""
-    source = read_source(path)
+    source = read_document(path)
     collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
     return replace(collection, content=read_content(collection))
 
@@ -57,7 +57,7 @@ class Inspection:
 
 def inspect(path: Path, layout: str | None = None) -> Inspection:
     """Read one document and keep its lines (``intmk-graph check``)."""
-    source = read_source(Path(path))
+    source = read_document(Path(path))
     return Inspection(parse(Path(path), layout), [l.text for l in source.lines])
 
 

@@ -1,10 +1,9 @@
-"""Read a document into numbered lines. Knows about files and encodings, nothing else."""
+"""Text into numbered lines: encodings and line ends, nothing else."""
 
 from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InputError
 
@@ -96,27 +95,3 @@ def decode(data: bytes, name: str) -> Decoded:
 def decode_lines(data: bytes, name: str) -> list[SourceLine]:
     """The lines of :func:`decode`."""
     return decode(data, name).lines
-
-
-def read_source(path: Path) -> Decoded:
-    """Read a text file or a PDF (told apart by content), with clear errors for missing
-    or unreadable files."""
-    name = str(path)
-    if not path.exists():
-        raise InputError("file not found; expected an IntMK resolution collection (PDF or text)", name)
-    if path.is_dir():
-        raise InputError("is a directory; expected a PDF or a text file", name)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", name) from None
-    if b"%PDF-" in data[:1024]:  # a PDF by its content, not its name
-        from .pdf import read_pdf  # the PDF library only when there is a PDF
-
-        return read_pdf(data, name)
-    return decode(data, name)
-
-
-def read_lines(path: Path) -> list[SourceLine]:
-    """The lines of :func:`read_source`."""
-    return read_source(path).lines
