@@ -11,26 +11,17 @@ import argparse
 import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import write_synthetic  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from intmk_graph.graph.rdf import build_dataset  # noqa: E402
 from intmk_graph.pipeline import default_inputs, parse  # noqa: E402
 
 WORD = re.compile(r"\w+")
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def baseline(path: Path) -> None:
