@@ -48,6 +48,8 @@ CONFERENCES = {
     "umlauf-2020.txt": (15, "Hauptkonferenz", None, None, None, "Brandenburg", Procedure.WRITTEN, date(2020, 5, 15)),
     "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 15), date(2021, 4, 15), None, "Bremen",
                                    Procedure.VIDEO, None),
+    "ep-2022-numbered.txt": (17, "Hauptkonferenz", date(2022, 4, 28), date(2022, 4, 29), "Hamburg", "Hamburg",
+                             Procedure.MEETING, None),
     "bn-2018-bare-ids.txt": (13, "Hauptkonferenz", date(2018, 4, 26), date(2018, 4, 27), "Nürnberg", "Bayern",
                              Procedure.MEETING, None),
     "sonder-2015-numeric.txt": (10, "Sonderkonferenz", date(2015, 11, 12), date(2015, 11, 12), "Berlin",
@@ -64,6 +66,7 @@ LAYOUTS = {
     "beschluesse-2021-video.txt": "beschluesse",
     "sonder-2015-numeric.txt": "ergebnisprotokoll",
     "bn-2018-bare-ids.txt": "beschlussniederschrift",
+    "ep-2022-numbered.txt": "ergebnisprotokoll",
 }
 
 WARNINGS = {
@@ -261,6 +264,17 @@ def test_items_headed_by_their_bare_id():
     assert r["2.1"].paragraphs[0].text.text == "Die IntMK bittet den Bund, zusätzlich 2.5 Mio. Euro bereitzustellen."
 
 
+def test_items_headed_by_a_plain_number():
+    r = by_id(read("ep-2022-numbered.txt"))
+    assert [(k, x.title.text, x.sponsors, x.decision) for k, x in r.items()] == [
+        ("1", "Genehmigung der Tagesordnung", (), Decision.UNANIMOUS),
+        ("2", "Integrationskurse stärken", ("Berlin", "Bremen"), Decision.MAJORITY),
+        ("3", "Verschiedenes", (), None),
+    ]
+    # its Ziffern "1. Die IntMK bittet ..." stay Ziffern, and the vote below them is read
+    assert ([p.number for p in r["2"].paragraphs], r["2"].votes) == ([1, 2], Votes(14, 2, 0))
+
+
 def test_unknown_sponsor_is_left_out_and_the_rest_kept():
     r = by_id(read("no-titlepage-2018.txt"))
     assert r["6.2"].sponsors == ("Rheinland-Pfalz",)
@@ -319,7 +333,7 @@ def test_layout_can_be_forced():
 def test_all_years_in_one_graph_conform_to_the_shapes():
     result = build(DOCS)
     assert validate_graph(union_graph(result.dataset)).conforms
-    assert sum(len(c.resolutions) for c in result.collections) == 18
+    assert sum(len(c.resolutions) for c in result.collections) == 21
 
 
 def test_a_conference_published_in_parts(tmp_path):

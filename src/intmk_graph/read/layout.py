@@ -51,9 +51,21 @@ class NumberedLine:
     official_line: int | None
 
 
+# What PDF extraction leaves that is not text: soft hyphens, zero-width characters, and
+# typographic ligatures that some fonts map to one character ("ﬁnanzieren").
+_NOT_TEXT = str.maketrans({"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+                           "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
+
+
 def normalise_space(text: str) -> str:
-    """Strip and collapse runs of white space (PDF extraction leaves many)."""
-    return " ".join(text.replace("\u00ad", "").split())
+    """Strip and collapse runs of white space (PDF extraction leaves many), drop
+    invisible characters and spell out ligatures.
+
+    >>> normalise_space("  Integrationskurse  bedarfsgerecht \ufb01nanzieren\u00ad ")
+    'Integrationskurse bedarfsgerecht finanzieren'
+    """
+    return " ".join(text.translate(_NOT_TEXT).split())
 
 
 def mend_split_words(text: str, rules: Profile) -> str:

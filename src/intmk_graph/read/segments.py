@@ -110,6 +110,32 @@ def split_document(
     return front, toc, blocks
 
 
+def _bare_items(lines: list[Line], rules: Profile, reader: ItemReader, form: str):
+    """The document split at headers of ``form``; a "header" with no sponsors or decision
+    after it ("2.5 Mio. Euro ..." starting a text line, a Ziffer) stays in the item before
+    it. None when no header is followed by a marker."""
+    front, toc, blocks = split_document(lines, rules, reader, form)
+    kept: list[Block] = []
+    for block in blocks:
+        if kept and not (_has_marker(block, reader) and _plausible(block, kept[-1], form)):
+            kept[-1].lines += [block.header, *block.lines]
+        else:
+            kept.append(block)
+    return (front, toc, kept) if any(_has_marker(b, reader) for b in kept) else None
+
+
+def _plausible(block: Block, previous: Block, form: str) -> bool:
+    """A plainly numbered item comes after the one before it and is headed by a title,
+    not a sentence: "2. Die IntMK bittet den Bund ..." is a Ziffer."""
+    if form != "item_header_numbered":
+        return True
+    return int(block.id) > int(previous.id) and not block.rest.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _has_marker(block: Block, reader: ItemReader) -> bool:
+    return any(reader.is_marker(l.text) for l in block.content[:6])
+
+
 def read_collection(
     source_lines: list[SourceLine], name: str, layout: str | None = None, encoding: str = "utf-8",
     source_warnings: tuple = (),
@@ -127,17 +153,13 @@ def read_collection(
     reader = ItemReader(rules, notes, positional=encoding == "pdf")
     front, toc, blocks = split_document(lines, rules, reader)
     if not blocks and not any(item_header(l.text, rules) for l in lines if l.kind == CONTENT):
-        # No "TOP" anywhere: try items headed by their bare id, kept only where the
-        # sponsors or the decision follow, so a list in a title page is not taken.
-        bare_front, bare_toc, bare_blocks = split_document(lines, rules, reader, "item_header_bare")
-        kept: list[Block] = []
-        for block in bare_blocks:
-            if kept and not any(reader.is_marker(l.text) for l in block.content[:6]):
-                kept[-1].lines += [block.header, *block.lines]  # "2.1 Mio. Euro ..." in running text
-            else:
-                kept.append(block)
-        if any(any(reader.is_marker(l.text) for l in b.content[:6]) for b in kept):
-            front, toc, blocks = bare_front, bare_toc, kept
+        # No "TOP" anywhere: items headed by their bare id ("2.1 Title"), or by a plain
+        # number ("3. Title"), kept only where the sponsors or the decision follow.
+        for form in ("item_header_bare", "item_header_numbered"):
+            found = _bare_items(lines, rules, reader, form)
+            if found is not None:
+                front, toc, blocks = found
+                break
     conference = read_conference(front, [l for l in lines if l.kind in HEADER_KINDS], rules, notes)
     reader.chair = conference.chair
     agenda = read_agenda(toc, rules, notes)
