@@ -77,8 +77,10 @@ def _without_number(text: str, n: int) -> str:
 
 
 def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "Seite {page} von {pages}",
-             first_page_header: bool = True) -> Path:
-    """Draw the lines on A4 pages; ``footer`` may use {page} and {pages}."""
+             first_page_header: bool = True, numbers_left: bool = False) -> Path:
+    """Draw the lines on A4 pages; ``footer`` may use {page} and {pages}; the line
+    numbers go in the right margin, or with ``numbers_left`` in the left one (as word
+    processors number lines)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -89,7 +91,7 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "
         raise RuntimeError("DejaVu Sans is missing; install Debian's fonts-dejavu-core")
     pdfmetrics.registerFont(TTFont("Sans", font))
     width, height = A4
-    left, right, numbers = 56, 525, 560
+    left, right, numbers = (80, 545, 50) if numbers_left else (56, 525, 560)
     # 11 pt where the lines fit; the 2025 text's lines came from a narrower font.
     widest = max(pdfmetrics.stringWidth(line.text, "Sans", 11) for line in lines)
     size = min(11.0, 11 * (right - left) / widest)

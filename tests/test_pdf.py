@@ -178,3 +178,12 @@ def test_the_graph_page_tooltips_name_the_page(pdfs):
     tips = {n["id"]: n["tip"] for n in data["nodes"]}
     assert tips[TOP + "6.5"][-1].startswith("p. 34, source lines")
     assert tips[TOP + "6.5/p/1"][-1] == "p. 34, lines 1–5"  # Ziffer 1 of TOP 6.5: official lines 1 to 5
+
+
+def test_line_numbers_in_the_left_margin(tmp_path):
+    """Word processors number lines on the left: the same records."""
+    from pdfdocs import lines_of
+
+    path = make_pdf(lines_of(BUNDLED), tmp_path / "left.pdf", ["20. Integrationsministerkonferenz 2025"],
+                    numbers_left=True)
+    assert without_source(records(path)) == without_source(records(BUNDLED))

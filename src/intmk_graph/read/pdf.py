@@ -131,19 +131,23 @@ def _margin_number(row: _Row, side: str) -> _Word | None:
     return None
 
 
-def _number_column(rows: list[_Row]) -> tuple[str, float] | None:
-    """(side, x) of the official line-number column, if the document has one."""
+def _number_column(rows: list[_Row]) -> tuple[str, str, float] | None:
+    """(side, edge, x) of the official line-number column, if the document has one:
+    numbers standing apart at the end (or start) of many lines, aligned on their right
+    (or left) edge."""
     text_rows = [r for r in rows if len(r.words) > 1]
+    best = None
     for side in ("right", "left"):
-        edges = Counter(
-            round(w.x1 if side == "right" else w.x0) for r in text_rows if (w := _margin_number(r, side))
-        )
-        if edges:
-            edge, count = edges.most_common(1)[0]
-            near = sum(c for e, c in edges.items() if abs(e - edge) <= 2)
-            if near >= max(3, _COLUMN_SHARE * len(text_rows)):
-                return side, edge
-    return None
+        numbers = [w for r in text_rows if (w := _margin_number(r, side))]
+        for edge in ("x1", "x0"):
+            at = Counter(round(getattr(w, edge)) for w in numbers)
+            if not at:
+                continue
+            x, _ = at.most_common(1)[0]
+            near = sum(c for e, c in at.items() if abs(e - x) <= 2)
+            if near >= max(3, _COLUMN_SHARE * len(text_rows)) and (best is None or near > best[0]):
+                best = (near, side, edge, float(x))
+    return best[1:] if best else None
 
 
 def _furniture_rows(rows: list[_Row], pages: int) -> set[int]:
@@ -197,8 +201,7 @@ def read_pdf(data: bytes, name: str) -> Decoded:
         words = row.words
         official = None
         if column and not is_furniture and (w := _margin_number(row, column[0])):
-            edge = w.x1 if column[0] == "right" else w.x0
-            if abs(edge - column[1]) <= 2:
+            if abs(getattr(w, column[1]) - column[2]) <= 2:
                 official = int(w.text)
                 words = words[:-1] if column[0] == "right" else words[1:]
         lines.append(SourceLine(
