@@ -63,6 +63,7 @@ def test_pages_and_lines_on_the_page(pdfs):
     graph = union_graph(build([pdfs["2025"]]).dataset)
     assert graph.value(URIRef(TOP + "6.5"), INTMK.page) == Literal(34)
     assert graph.value(URIRef(TOP + "6.5/citation/1"), INTMK.page) == Literal(34)
+    assert graph.value(URIRef(TOP + "6.5/citation/1"), INTMK.lineOnPage) == Literal(31)
 
 
 def test_the_official_line_numbers_come_from_the_margin(pdfs):

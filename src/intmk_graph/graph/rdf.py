@@ -96,11 +96,14 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
         if content is not None:
             node = minter.resolution(conf.number, conf.kind, resolution.key, collection.slug)
             _content(g, minter, node, doc, content)
-    if collection.pages:  # a PDF: the page each resolution, paragraph, note and finding begins on
+    if collection.pages:  # a PDF: the page (and line on it) where each resolution, paragraph, note and finding begins
         starts = list(g.subject_objects(INTMK.sourceFirstLine)) + list(g.subject_objects(INTMK.sourceLine))
         for node, line in starts:
-            if (page := collection.page_of(int(line))) is not None:
+            page, on_page = collection.pages[int(line) - 1]
+            if page is not None:
                 g.add((node, INTMK.page, Literal(page, datatype=XSD.integer)))
+            if on_page is not None:
+                g.add((node, INTMK.lineOnPage, Literal(on_page, datatype=XSD.integer)))
     return g
 
 
