@@ -78,7 +78,7 @@ def test_conference_comes_from_the_page_headers(collection_2025):
 
 @pytest.mark.parametrize("top", ORDER)
 def test_sponsors_are_exact(resolutions_2025, top):
-    assert list(resolutions_2025[top].sponsors) == SPONSORS[top]
+    assert list(resolutions_2025[top].sponsor_names) == SPONSORS[top]
 
 
 @pytest.mark.parametrize("top", ORDER)
@@ -100,7 +100,7 @@ def test_paragraph_counts(resolutions_2025, top):
 
 
 def test_all_five_protocol_notes(collection_2025):
-    notes = [(r.id, n.by, n.paragraph) for r in collection_2025.resolutions for n in r.protocol_notes]
+    notes = [(r.id, n.by_names, n.paragraph) for r in collection_2025.resolutions for n in r.protocol_notes]
     assert notes == [
         ("2.1.b", ("Bayern", "Thüringen"), None),
         ("3.1", ("Brandenburg",), None),

@@ -305,7 +305,7 @@ def check_command(
         conf = c.conference
         console.print(
             f"  conference {conf.number or '?'} {conf.kind or ''}, {conf.start or conf.decided or 'no date'}, "
-            f"{conf.place or 'no place'}, chair {conf.chair or 'unknown'}; "
+            f"{conf.place or 'no place'}, chair {conf.chair.key if conf.chair else 'unknown'}; "
             f"{len(c.agenda)} agenda entries, {len(c.resolutions)} resolutions; encoding {ENCODINGS.get(c.encoding, c.encoding)}",
             highlight=False,
             soft_wrap=True,

@@ -73,6 +73,22 @@ class Text:
         return (min(numbers), max(numbers)) if numbers else None
 
 
+@dataclass(frozen=True)
+class VocabRef:
+    """A reference individual of the vocabularies (a law, body, programme, Land, or the
+    Länder as a whole), as later stages need it: nothing has to be looked up again."""
+
+    key: str  # "AufenthG", "BAMF", a Land's canonical name, "Länder"
+    iri: str
+    label: str  # German preferred label
+    abbr: str | None = None  # skos:notation
+    proposed: bool = False  # a law only demanded, not in force
+    portal: str | None = None  # a law's folder on gesetze-im-internet.de
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class Procedure(str, Enum):
     """How a conference met."""
 
@@ -105,10 +121,14 @@ class Paragraph:
 class ProtocolNote:
     """A Land's note of dissent or reservation (Protokollnotiz / Protokollerklärung)."""
 
-    by: tuple[str, ...]  # canonical Land names
+    by: tuple[VocabRef, ...]  # the Länder that gave it
     paragraph: int | None
     text: Text
     source_line: int  # the line of the note's heading
+
+    @property
+    def by_names(self) -> tuple[str, ...]:
+        return tuple(land.key for land in self.by)
 
 
 @dataclass(frozen=True)
@@ -119,7 +139,7 @@ class Resolution:
     title: Text
     subtitle: Text | None
     lead_motion: bool
-    sponsors: tuple[str, ...]  # canonical Land names, document order
+    sponsors: tuple[VocabRef, ...]  # the sponsoring Länder, in document order
     decision: Decision | None
     votes: Votes | None
     paragraphs: tuple[Paragraph, ...]
@@ -128,6 +148,11 @@ class Resolution:
     last_line: int
     position: int  # 1-based order in the document
     occurrence: int = 1  # 2 for the second item printed with the same id
+
+    @property
+    def sponsor_names(self) -> tuple[str, ...]:
+        """The sponsors' canonical names: ``("Berlin", "Hamburg", "Sachsen-Anhalt")``."""
+        return tuple(land.key for land in self.sponsors)
 
     @property
     def key(self) -> str:
@@ -148,7 +173,7 @@ class Conference:
     start: date | None
     end: date | None
     place: str | None
-    chair: str | None  # canonical Land name
+    chair: VocabRef | None  # the Land chairing the conference
     procedure: Procedure | None = None
     decided: date | None = None  # the date of decision of a written procedure
 
@@ -224,22 +249,6 @@ class Collection:
 
 
 # --- What the text says (filled by ``content.read_content``) -------------------
-
-
-@dataclass(frozen=True)
-class VocabRef:
-    """A reference individual of the vocabularies (a law, body, programme, Land, or the
-    Länder as a whole), as later stages need it: nothing has to be looked up again."""
-
-    key: str  # "AufenthG", "BAMF", a Land's canonical name, "Länder"
-    iri: str
-    label: str  # German preferred label
-    abbr: str | None = None  # skos:notation
-    proposed: bool = False  # a law only demanded, not in force
-    portal: str | None = None  # a law's folder on gesetze-im-internet.de
-
-    def __str__(self) -> str:
-        return self.key
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .model import VocabRef
 from .namespaces import INTMK, SCHEMA
 
 
@@ -50,6 +51,11 @@ class Land:
     wikidata: URIRef
     adjectives: tuple[str, ...] = ()  # "niedersächsisch"
     seat: str | None = None  # "Hannover"
+
+    @property
+    def ref(self) -> VocabRef:
+        """The reference the model holds: keyed by the canonical name."""
+        return VocabRef(self.name, str(self.iri), self.name, self.code)
 
 
 class Laender:

@@ -26,7 +26,7 @@ from ..model import (
     Text,
 )
 from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
-from ..vocab import laender, load_turtle
+from ..vocab import load_turtle
 from .iris import INTMK_BODY, Minter, section_url
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
@@ -47,10 +47,6 @@ def _lines(graph: Graph, node: URIRef, text: Text, first_source_line: int | None
 
 def _de(text: str) -> Literal:
     return Literal(text, lang="de")
-
-
-def _land(name: str) -> URIRef:
-    return laender().by_name[name].iri
 
 
 def collection_graph(collection: Collection, minter: Minter, graph: Graph | None = None) -> Graph:
@@ -83,7 +79,7 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
     if conf.end:
         g.add((conf_iri, SCHEMA.endDate, Literal(conf.end)))
     if conf.chair:
-        g.add((conf_iri, INTMK.chair, _land(conf.chair)))
+        g.add((conf_iri, INTMK.chair, URIRef(conf.chair.iri)))
     if conf.procedure in (Procedure.VIDEO, Procedure.WRITTEN):
         g.add((conf_iri, INTMK.meetingFormat, Literal(conf.procedure.value)))
     if conf.decided:
@@ -147,8 +143,8 @@ def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
     g.add((node, PROV.wasDerivedFrom, doc))
     g.add((node, INTMK.sourceFirstLine, Literal(r.first_line, datatype=XSD.integer)))
     g.add((node, INTMK.sourceLastLine, Literal(r.last_line, datatype=XSD.integer)))
-    for name in r.sponsors:
-        g.add((node, INTMK.sponsoredBy, _land(name)))
+    for land in r.sponsors:
+        g.add((node, INTMK.sponsoredBy, URIRef(land.iri)))
     if r.decision:
         g.add((node, INTMK.decision, DECISIONS[r.decision]))
     if r.votes:
@@ -176,8 +172,8 @@ def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
         g.add((node, INTMK.hasProtocolNote, n))
         g.add((n, RDF.type, INTMK.ProtocolNote))
         g.add((n, INTMK.position, Literal(index)))
-        for name in note.by:
-            g.add((n, INTMK.declaredBy, _land(name)))
+        for land in note.by:
+            g.add((n, INTMK.declaredBy, URIRef(land.iri)))
         if note.paragraph is not None:
             g.add((n, INTMK.concernsParagraph, Minter.paragraph(node, note.paragraph)))
         g.add((n, INTMK.text, _de(note.text.text)))

@@ -18,14 +18,14 @@ def resolution_record(collection: Collection, r: Resolution) -> dict:
         "title": r.title.text,
         "subtitle": r.subtitle.text if r.subtitle else None,
         "lead_motion": r.lead_motion,
-        "sponsors": list(r.sponsors),
+        "sponsors": list(r.sponsor_names),
         "decision": r.decision.value if r.decision else None,
         "votes": (
             {"yes": r.votes.yes, "no": r.votes.no, "abstain": r.votes.abstain} if r.votes else None
         ),
         "paragraphs": len(r.numbered_paragraphs),
         "protocol_notes": [
-            {"by": list(n.by), "paragraph": n.paragraph, "text": n.text.text} for n in r.protocol_notes
+            {"by": list(n.by_names), "paragraph": n.paragraph, "text": n.text.text} for n in r.protocol_notes
         ],
         "source": {
             "file": Path(collection.source).name,
@@ -92,7 +92,7 @@ def conference_record(collection: Collection) -> dict:
         "start": c.start.isoformat() if c.start else None,
         "end": c.end.isoformat() if c.end else None,
         "place": c.place,
-        "chair": c.chair,
+        "chair": c.chair.key if c.chair else None,
         "procedure": c.procedure.value if c.procedure else None,
         "decided": c.decided.isoformat() if c.decided else None,
         "agenda": [{"id": e.id, "title": e.title, "page": e.page} for e in collection.agenda],

@@ -15,6 +15,7 @@ from ..model import (
     ProtocolNote,
     Resolution,
     Text,
+    VocabRef,
     Votes,
 )
 from ..vocab import laender
@@ -239,13 +240,13 @@ class ItemReader:
             )
         return fallback, votes
 
-    def lands_in(self, text: Text, where: str, line: int | None = None) -> tuple[str, ...]:
+    def lands_in(self, text: Text, where: str, line: int | None = None) -> tuple[VocabRef, ...]:
         """Canonical Land names from a list like ``Berlin, Hamburg und Sachsen-Anhalt``;
         an unknown name is a warning (at ``line`` when the text has no spans) and is
         left out."""
         cleaned = text.text.strip().rstrip(".").strip()
         folded = cleaned.casefold()
-        every = tuple(land.name for land in self.lands.all)
+        every = tuple(land.ref for land in self.lands.all)
         if folded in self.rules.word_set("all_lands"):
             return every
         for prefix in self.rules.words["all_except"]:
@@ -254,8 +255,8 @@ class ItemReader:
                 return tuple(n for n in every if n not in left_out)
         return self._names(cleaned, text, where, line)
 
-    def _names(self, listed: str, text: Text, where: str, line: int | None) -> tuple[str, ...]:
-        names: list[str] = []
+    def _names(self, listed: str, text: Text, where: str, line: int | None) -> tuple[VocabRef, ...]:
+        names: list[VocabRef] = []
         offset = 0
         split = self.rules.forms["land_list_split"][0]
         chair_words = self.rules.word_set("the_chair")
@@ -279,8 +280,8 @@ class ItemReader:
                     "one of " + ", ".join(l.name for l in self.lands.all) + " or 'Alle Länder'",
                 )
                 continue
-            if land.name not in names:
-                names.append(land.name)
+            if land.ref not in names:
+                names.append(land.ref)
         return tuple(names)
 
     def body(self, block: Block, lines: list[NumberedLine]):
@@ -307,7 +308,7 @@ class ItemReader:
                 who = self.rules.forms["note_who_prefix"][0].sub("", m["who"].strip()).strip(" ()")
                 by = self.lands_in(Text(who, ()), "in the protocol note heading", line.source_line) if who else ()
                 if not by and m["tail"] and (land := self.lands.find_in(m["tail"].split(".")[0])):
-                    by = (land.name,)  # "Protokollnotiz: Bayern stimmt nicht zu."
+                    by = (land.ref,)  # "Protokollnotiz: Bayern stimmt nicht zu."
                 if not by:
                     self.notes.warn(
                         line.source_line,

@@ -161,7 +161,7 @@ def read_collection(
                 front, toc, blocks = found
                 break
     conference = read_conference(front, [l for l in lines if l.kind in HEADER_KINDS], rules, notes)
-    reader.chair = conference.chair
+    reader.chair = conference.chair.key if conference.chair else None
     agenda = read_agenda(toc, rules, notes)
     has_title_page = conference.number is not None or any(notes.roles.get(l.number) == "title_page" for l in front)
     if not blocks and not agenda and not has_title_page:

@@ -136,7 +136,7 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
                 "a Land, the ministry or government of a Land, or an address in one",
             )
         else:
-            chair_land = land.name
+            chair_land = land.ref
     seen_headers: dict[str, Line] = {}
     for line in headers:
         seen_headers.setdefault(line.text, line)
