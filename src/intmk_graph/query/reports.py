@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypedDict
+
 from rdflib import Graph
 
 from .nx_view import cosponsorship
@@ -59,29 +62,71 @@ def _saved_rows(graph: Graph, name: str, **params) -> list[dict]:
     return [dict(zip(names, (plain(v) for v in row))) for row in data]
 
 
-def dissent(graph: Graph, conference: int | None = None, land: str | None = None) -> list[dict]:
-    """One record per protocol note, the Länder that gave it together."""
+class Dissent(TypedDict):
+    """A protocol note with the Länder that gave it."""
+
+    conference: str
+    resolution: str
+    title: str
+    decision: str | None
+    by: list[str]
+    paragraph: int | None
+    text: str
+    source: dict
+
+
+class Citing(TypedDict):
+    """A resolution citing a law, with each citing text and its lines."""
+
+    conference: str
+    resolution: str
+    title: str
+    citations: list[dict]
+
+
+class DemandRecord(TypedDict):
+    """A demand (or mandate) with all its addressees."""
+
+    conference: str
+    resolution: str
+    paragraph: int | None
+    kind: str
+    verb: str
+    addressees: list[str]
+    text: str
+    line: int | None
+
+
+def _grouped(rows: list[dict], key: Callable[[dict], tuple], start: Callable[[dict], dict],
+             add: Callable[[dict, dict], None]) -> list[dict]:
+    """Rows folded into one record per key, in the rows' order: ``start`` makes a record
+    from its first row, ``add`` puts each row's share into it."""
     records: dict[tuple, dict] = {}
-    for r in _saved_rows(graph, "dissent", conference=conference, land=land):
-        key = (r["conference"], r["top"], r["first_line"])
-        record = records.setdefault(
-            key,
-            {
-                "conference": str(r["conference"]),
-                "resolution": r["top"],
-                "title": r["title"],
-                "decision": r["decision"],
-                "by": [],
-                "paragraph": r["paragraph"],
-                "text": r["text"],
-                "source": {"first_line": r["first_line"], "last_line": r["last_line"]},
-            },
-        )
-        record["by"].append(r["by"])
+    for row in rows:
+        add(records.setdefault(key(row), start(row)), row)
     return list(records.values())
 
 
-def cites(graph: Graph, law: str, conference: int | None = None) -> list[dict]:
+def _append_new(items: list, item) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def dissent(graph: Graph, conference: int | None = None, land: str | None = None) -> list[Dissent]:
+    """One record per protocol note, the Länder that gave it together."""
+    return _grouped(
+        _saved_rows(graph, "dissent", conference=conference, land=land),
+        key=lambda r: (r["conference"], r["top"], r["first_line"]),
+        start=lambda r: {
+            "conference": str(r["conference"]), "resolution": r["top"], "title": r["title"],
+            "decision": r["decision"], "by": [], "paragraph": r["paragraph"], "text": r["text"],
+            "source": {"first_line": r["first_line"], "last_line": r["last_line"]},
+        },
+        add=lambda record, r: record["by"].append(r["by"]),
+    )
+
+
+def cites(graph: Graph, law: str, conference: int | None = None) -> list[Citing]:
     """The resolutions citing a law (any of its sections) or one section, each with
     the citing texts and their official lines. ``law`` is what a user types:
     "AufenthG", "Beschäftigungsverordnung", "§ 32 Abs. 2 Nr. 5 BeschV"."""
@@ -90,36 +135,28 @@ def cites(graph: Graph, law: str, conference: int | None = None) -> list[dict]:
     q = law_query(law)
     found = _saved_rows(graph, "cites", law=q.law.abbr or q.law.label, section=q.section,
                         subsection=q.subsection, number=q.number, conference=conference)
-    records: dict[tuple, dict] = {}
-    for r in found:
-        record = records.setdefault(
-            (r["conference"], r["top"]),
-            {"conference": str(r["conference"]), "resolution": r["top"], "title": r["title"], "citations": []},
-        )
-        citation = {"text": r["text"], "line": r["line"], "source_line": r["source_line"]}
-        if citation not in record["citations"]:  # "§§ 25a bzw. 25b" is one text for two sections
-            record["citations"].append(citation)
-    return list(records.values())
+    return _grouped(
+        found,
+        key=lambda r: (r["conference"], r["top"]),
+        start=lambda r: {"conference": str(r["conference"]), "resolution": r["top"], "title": r["title"],
+                         "citations": []},
+        # "§§ 25a bzw. 25b" is one text for two sections
+        add=lambda record, r: _append_new(
+            record["citations"], {"text": r["text"], "line": r["line"], "source_line": r["source_line"]}
+        ),
+    )
 
 
-def demands(graph: Graph, to: str | None = None, about: str | None = None, conference: int | None = None) -> list[dict]:
+def demands(graph: Graph, to: str | None = None, about: str | None = None,
+            conference: int | None = None) -> list[DemandRecord]:
     """One record per demand with all its addressees, optionally only those addressed
     to a body (``to``) or concerning a programme or law (``about``)."""
-    records: dict[tuple, dict] = {}
-    for r in _saved_rows(graph, "demands", addressee=to, about=about, conference=conference):
-        record = records.setdefault(
-            (r["conference"], r["top"], r["text"], r["line"]),
-            {
-                "conference": str(r["conference"]),
-                "resolution": r["top"],
-                "paragraph": r["paragraph"],
-                "kind": r["kind"],
-                "verb": r["verb"],
-                "addressees": [],
-                "text": r["text"],
-                "line": r["line"],
-            },
-        )
-        if r["to"] != "-" and r["to"] not in record["addressees"]:
-            record["addressees"].append(r["to"])
-    return list(records.values())
+    return _grouped(
+        _saved_rows(graph, "demands", addressee=to, about=about, conference=conference),
+        key=lambda r: (r["conference"], r["top"], r["text"], r["line"]),
+        start=lambda r: {
+            "conference": str(r["conference"]), "resolution": r["top"], "paragraph": r["paragraph"],
+            "kind": r["kind"], "verb": r["verb"], "addressees": [], "text": r["text"], "line": r["line"],
+        },
+        add=lambda record, r: r["to"] != "-" and _append_new(record["addressees"], r["to"]),
+    )
