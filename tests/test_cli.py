@@ -69,3 +69,30 @@ def test_every_command_has_help_and_is_documented(name):
     result = runner.invoke(app, [name, "--help"])
     assert result.exit_code == 0
     assert f"intmk-graph {name}" in README, f"README does not document `intmk-graph {name}`"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["visualise", "coalitions", "--out", "coalitions.html"],
+     "coalitions.html: looks like a page, but --out names the output folder; use --out-file for the page"),
+    (["visualise", "coalitions", "--out-file", "{dir}"], "{dir}: is a folder; --out-file names a file"),
+    (["build", "--out", "{file}"], "{file}: is a file; --out names a folder"),
+    (["export", "--format", "ttl", "--out", "{dir}"], "{dir}: is a folder; --out names a file"),
+])
+def test_output_path_mistakes_are_one_line_errors(tmp_path, args, message):
+    folder, file = tmp_path / "folder", tmp_path / "a.txt"
+    folder.mkdir()
+    file.write_text("x")
+    fill = {"dir": str(folder), "file": str(file)}
+    result = runner.invoke(app, [a.format(**fill) for a in args])
+    assert result.exit_code == 2
+    (line,) = [l for l in result.output.splitlines() if l.strip()]
+    assert line == "error: " + message.format(**fill)
+    assert not (tmp_path / "coalitions.html").exists()
+
+
+def test_python_m_runs_the_cli():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "intmk_graph", "--version"], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "intmk-graph 0.1.0")

@@ -310,3 +310,36 @@ def test_resolution_law_view(built_2025):
     assert sorted(n for n, d in g.nodes(data=True) if d["kind"] == "section") == [
         "§ 104c AufenthG", "§ 24 AufenthG", "§ 25a AufenthG", "§ 25b AufenthG",
         "§ 26 BeschV", "§ 3 AsylbLG", "§ 32 BeschV", "§ 9 BeschV"]
+
+
+@pytest.mark.parametrize("law, expected", [
+    ("aufenthg", 5), ("AufenthG § 24", 1), ("AufenthG 24", 1), ("§24 AufenthG", 1), ("§ 24 aufenthg", 1),
+    ("Aufenthaltsgesetz §24 Abs.1", 1), ("beschv 32 Absatz 2 Nummer 5", 1), ("BeschV", 3),
+])
+def test_cites_takes_names_as_people_type_them(out_dir, law, expected):
+    """Case, spaces and dots do not matter; law first or section first."""
+    result = runner.invoke(app, ["cites", law, "--format", "json", "--out", str(out_dir)])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert len(found) == expected
+    if expected == 1 and "24" in law:
+        assert found[0]["resolution"] == "6.6"
+
+
+@pytest.mark.parametrize("to, expected", [("b.a.", "Bundesagentur für Arbeit"), ("Bundes regierung", "Bundesregierung"),
+                                          ("länder", "Länder"), ("bundesagentur für arbeit", "Bundesagentur für Arbeit")])
+def test_demands_to_takes_names_as_people_type_them(out_dir, to, expected):
+    result = runner.invoke(app, ["demands", "--to", to, "--format", "json", "--out", str(out_dir)])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert records and all(expected in r["addressees"] for r in records)
+
+
+@pytest.mark.parametrize("land", ["Bayern", "BY", "DE-BY", "bayern", "Freistaat Bayern"])
+def test_a_land_by_name_or_code(out_dir, land):
+    result = runner.invoke(app, ["dissent", "--land", land, "--format", "json", "--out", str(out_dir)])
+    assert result.exit_code == 0, result.output
+    assert {tuple(r["by"]) for r in json.loads(result.stdout)} >= {("Bayern",)}
+    result = runner.invoke(app, ["query", "sponsored-by", "-p", f"land={land}", "-f", "csv", "--out", str(out_dir)])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) > 1

@@ -3,6 +3,7 @@ print. Library errors become one line on stderr and exit code 2."""
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -35,7 +36,7 @@ app = typer.Typer(
     name="intmk-graph",
     help="Turn IntMK resolution collections into an RDF knowledge graph and query it.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (typer)
     rich_markup_mode=None,
 )
 console = Console()
@@ -95,6 +96,33 @@ def opened(store: str, out: Path):
         dataset.close()
 
 
+PAGE_SUFFIXES = (".html", ".htm", ".png", ".svg")
+
+
+def output_path(path: Path, folder: bool, option: str) -> Path:
+    """Check an output path before any work: a folder option must not name a file (or a
+    page), a file option must not name a folder, and the place must be writable. A
+    mistake is one line and exit 2."""
+
+    def refuse(message: str):
+        err_console.print(f"[bold red]error:[/] {path}: {message}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+    if folder:
+        if path.exists() and not path.is_dir():
+            refuse(f"is a file; {option} names a folder")
+        if path.suffix.lower() in PAGE_SUFFIXES:
+            refuse(f"looks like a page, but {option} names the output folder; use --out-file for the page")
+    elif path.is_dir():
+        refuse(f"is a folder; {option} names a file")
+    parent = path if folder and path.exists() else path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not os.access(parent, os.W_OK):
+        refuse(f"cannot be written ({parent} is not writable)")
+    return path
+
+
 def report_reading(collections, strict: bool = False) -> None:
     """Encoding notices and reading warnings on stderr, ``file:line: message``; with
     ``strict``, any warning ends the command with exit 2."""
@@ -151,6 +179,7 @@ def build_command(
     Writes graph.ttl (all triples), graph.trig (one named graph per document) and
     resolutions.json, and prints a summary.
     """
+    output_path(out, folder=True, option="--out")
     with library_errors():
         result = build(files, base, layout)
         report_reading(result.collections, strict)
@@ -592,6 +621,9 @@ def visualise_command(
     kinds = list(KINDS) if what == "all" else [what]
     if out_file is not None and len(kinds) > 1:
         raise typer.BadParameter("--out-file names one file; leave it out with 'all'")
+    output_path(out, folder=True, option="--out")
+    if out_file is not None:
+        output_path(out_file, folder=False, option="--out-file")
     with library_errors():
         with opened(store, out) as dataset:
             for kind in kinds:
@@ -651,6 +683,8 @@ def export_command(
     """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables."""
     from .publish.exports import export
 
+    if out is not None:
+        output_path(out, folder=format is ExportFormat.csv, option="--out")
     with library_errors():
         result = build(files, base, layout)
         report_reading(result.collections, strict)

@@ -27,6 +27,12 @@ _ELLIPSIS = re.compile(
     r"(?<![\w-])((?:[A-ZÄÖÜ]?[a-zäöüß]+-,?\s+)+)(?:und|oder|sowie|bzw\.)\s+(-?[A-ZÄÖÜa-zäöüß][\wäöüß-]*)"
 )
 _TRUNCATED = re.compile(r"([A-ZÄÖÜ]?[a-zäöüß]+)-")
+_NOT_LOOSE = re.compile(r"[\s.\-]+")
+
+
+def _loose(name: str) -> str:
+    """A name without case, spaces, dots and hyphens: how people's spellings meet."""
+    return _NOT_LOOSE.sub("", name).casefold()
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,11 @@ class Lexicon:
                         forms.setdefault(str(lit), (entry, False))
             if notation:
                 forms[str(notation)] = (entry, True)
+        self._loose: dict[str, set[Entry]] = {}  # for names as people type them
+        for form, (entry, _) in forms.items():
+            self._loose.setdefault(_loose(form), set()).add(entry)
+        for entry in self.entries.values():
+            self._loose.setdefault(_loose(entry.key), set()).add(entry)
         self._entry_by_form: dict[str, Entry] = {}
         listed = []
         for i, (form, (entry, abbreviation)) in enumerate(sorted(forms.items())):
@@ -174,6 +185,18 @@ class Lexicon:
             return self.entries[label]
         found = self._whole.match(label)
         return self._entry(found.lastgroup) if found else None
+
+    def matching(self, name: str) -> list[Entry]:
+        """The entries a name as people type it may mean: the exact label first, else
+        any label, abbreviation or key equal to it but for case, spaces and dots
+        ("aufenthg", "Bundes regierung", "B.A.M.F."). More than one is ambiguous.
+
+        >>> [e.key for e in lexicon("laws.ttl", "law-").matching("aufenthg")]
+        ['AufenthG']
+        """
+        if (entry := self.resolve(name)) is not None:
+            return [entry]
+        return sorted(self._loose.get(_loose(name), ()), key=lambda e: e.key)
 
     def _entry(self, group: str) -> Entry:
         return self._entry_by_form[group.split("_", 1)[0]]

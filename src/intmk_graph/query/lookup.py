@@ -5,6 +5,7 @@ unknown name is an error that suggests close matches."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from rdflib import URIRef
@@ -24,10 +25,11 @@ class LawQuery:
     section: str | None = None
     subsection: str | None = None
     number: str | None = None
+    article: bool = False  # Art. rather than §
 
     def __str__(self) -> str:
-        return citation_label(self.law.abbr or self.law.label, self.section, subsection=self.subsection,
-                              number=self.number)
+        return citation_label(self.law.abbr or self.law.label, self.section, self.article,
+                              subsection=self.subsection, number=self.number)
 
 
 def _names(lexicon: Lexicon) -> list[str]:
@@ -46,37 +48,72 @@ def _unknown(kind: str, value: str, candidates: list[str]) -> UnknownNameError:
     return UnknownNameError(f"unknown {kind} {value!r}{hint}")
 
 
-def law_query(text: str) -> LawQuery:
-    """``AufenthG``, ``Aufenthaltsgesetz``, ``§ 24 AufenthG``, ``§ 32 Abs. 2 Nr. 5 BeschV``."""
-    value = " ".join(text.split())
-    found = [f for f in CitationReader().read(value) if f.section]
+_SIGN_GLUED = re.compile(r"(§§?|Art\.)(?=\d)")
+_PART_GLUED = re.compile(r"\b(Abs\.|Nr\.|Satz|Buchst\.)(?=\d)")
+_SECTION_FIRST = re.compile(r"^(?P<section>(?:§§?|Art\.|Artikel)\s*\d.*?)\s+(?P<law>[^\d\s][^\d]*)$")
+_LAW_FIRST = re.compile(r"^(?P<law>[^\d§]+?)\s*(?P<sign>§§?|Art\.|Artikel)?\s*(?P<section>\d+\s?[a-z]?\b.*)$")
+
+
+def _one(kind: str, value: str, lexicon: Lexicon, found: list[Entry]) -> Entry:
+    """The one entry a name means; none or several is an error naming the candidates."""
+    if len(found) == 1:
+        return found[0]
     if found:
-        f = found[0]
-        return LawQuery(laws().entries[f.law], f.section, f.parts.get("subsection"), f.parts.get("number"))
-    entry = laws().resolve(value)
-    if entry is None:
-        raise _unknown("law", value, _names(laws()))
-    return LawQuery(entry)
+        raise UnknownNameError(
+            f"{kind} {value!r} is ambiguous; expected one of " + ", ".join(repr(e.abbr or e.label) for e in found)
+        )
+    raise _unknown(kind, value, _names(lexicon))
+
+
+def law_query(text: str) -> LawQuery:
+    """A law or one of its sections, as people write it: ``AufenthG``, ``aufenthg``,
+    ``Aufenthaltsgesetz``, ``§ 24 AufenthG``, ``§24 AufenthG``, ``AufenthG § 24``,
+    ``AufenthG 24``, ``§ 32 Abs.2 Nr.5 BeschV``, ``Art. 50 GG``.
+
+    >>> str(law_query("aufenthg §24 Abs.1")), str(law_query("BeschV 32 Absatz 2 Nummer 5"))
+    ('§ 24 Abs. 1 AufenthG', '§ 32 Abs. 2 Nr. 5 BeschV')
+    """
+    value = _PART_GLUED.sub(r"\1 ", _SIGN_GLUED.sub(r"\1 ", " ".join(text.split())))
+    candidates = [value]
+    if m := _SECTION_FIRST.match(value):
+        candidates.append((m["section"], m["law"]))
+    if m := _LAW_FIRST.match(value):
+        candidates.append((f"{m['sign'] or '§'} {m['section']}", m["law"]))
+    for candidate in candidates:
+        if isinstance(candidate, tuple):  # a section and a law name as typed
+            section, name = candidate
+            entries = laws().matching(name)
+            if len(entries) != 1:
+                continue
+            candidate = f"{section} {entries[0].abbr or entries[0].label}"
+        found = [f for f in CitationReader().read(candidate) if f.section]
+        if found:
+            f = found[0]
+            return LawQuery(laws().entries[f.law], f.section, f.parts.get("subsection"), f.parts.get("number"),
+                            f.article)
+    return LawQuery(_one("law", value, laws(), laws().matching(value)))
 
 
 def addressee(text: str) -> URIRef:
-    """A body (BAMF, Bundesregierung, Bund), a Land, or "Länder"."""
+    """A body (BAMF, bamf, Bundesregierung, Bund), a Land (Bayern, BY, DE-BY, NRW), or
+    "Länder"."""
     value = " ".join(text.split())
     if value.casefold() in ("länder", "laender", "die länder"):
         return LAENDER
-    entry = bodies().resolve(value)
-    if entry is not None:
-        return entry.iri
-    land = laender().resolve(value)
-    if land is not None:
+    if (land := laender().resolve(value)) is not None:
         return land.iri
+    found = bodies().matching(value)
+    if len(found) == 1:
+        return found[0].iri
+    if found:
+        return _one("body", value, bodies(), found).iri
     raise _unknown("body", value, _names(bodies()) + [l.name for l in laender().all] + ["Länder"])
 
 
 def topic(text: str) -> URIRef:
-    """A programme (MBE, Integrationskurse) or a law (AufenthG)."""
+    """A programme (MBE, mbe, Integrationskurse) or a law (AufenthG, aufenthg)."""
     value = " ".join(text.split())
-    entry = programmes().resolve(value) or laws().resolve(value)
-    if entry is None:
+    found = programmes().matching(value) or laws().matching(value)
+    if not found:
         raise _unknown("programme or law", value, _names(programmes()) + _names(laws()))
-    return entry.iri
+    return _one("programme or law", value, programmes(), found).iri

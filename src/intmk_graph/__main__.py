@@ -1,0 +1,5 @@
+"""``python -m intmk_graph``: the command line."""
+
+from .cli import main
+
+main()
