@@ -385,7 +385,7 @@ class ResultFormat(str, Enum):
 
 def print_result(result, fmt: ResultFormat, title: str = "") -> None:
     """A SPARQL result: SELECT as table/CSV/TSV/JSON, ASK as true/false, graphs as Turtle."""
-    from .query.results import rows, serialize
+    from .query.results import compact, rows, serialize
 
     if fmt is not ResultFormat.table or result.type != "SELECT":
         sys.stdout.write(serialize(result, fmt.value))
@@ -393,9 +393,9 @@ def print_result(result, fmt: ResultFormat, title: str = "") -> None:
     names, data = rows(result)
     table = Table(title=title or None, header_style="bold")
     for name in names:
-        table.add_column(name)
+        table.add_column(name, overflow="fold")  # an IRI is folded, never cut to look like another
     for row in data:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None else compact(v) for v in row))
     console.print(table)
     err_console.print(f"{len(data)} row(s)", highlight=False)
 

@@ -28,6 +28,27 @@ def rows(result) -> tuple[list[str], list[tuple]]:
     return names, [tuple(normal(row[i]) if row[i] is not None else None for i in range(len(names))) for row in result]
 
 
+def _compact_prefixes() -> list[tuple[str, str]]:
+    from ..namespaces import DEFAULT_BASE, PREFIXES
+
+    pairs = [(str(ns), prefix) for prefix, ns in PREFIXES.items()] + [(DEFAULT_BASE, "data")]
+    return sorted(pairs, key=lambda p: -len(p[0]))  # the longest namespace wins
+
+
+def compact(term) -> str:
+    """A term for a table: IRIs with the project's prefixes (``intmk:Resolution``,
+    ``id:land-BY``, ``data:conference/20/top/6.5``), full IRIs elsewhere.
+
+    >>> compact(URIRef("https://w3id.org/intmk-graph/data/conference/20/top/6.5"))
+    'data:conference/20/top/6.5'
+    """
+    if isinstance(term, URIRef):
+        for namespace, prefix in _compact_prefixes():
+            if term.startswith(namespace):
+                return f"{prefix}:{term[len(namespace):]}"
+    return str(term)
+
+
 def plain(term) -> str | int | float | bool | None:
     """A term as a spreadsheet-friendly value (numbers stay numbers)."""
     if term is None:
