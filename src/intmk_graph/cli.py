@@ -17,20 +17,10 @@ from rich.table import Table
 from . import __version__
 from .errors import IntmkError
 from .model import Decision
-from .namespaces import DEFAULT_BASE
-from .pipeline import (
-    build,
-    build_bundled,
-    has_store,
-    load_store,
-    open_dataset,
-    parse_all,
-    write_outputs,
-)
-from .publish.exports import csv_text, json_text
-from .publish.records import flat_record, resolution_records
-from .query.store import StoreKind
-from .vocab import laender
+
+# Only light imports here: the library's stages (rdflib, pyoxigraph, networkx, ...) are
+# imported in the commands that use them, so --help and completion start fast.
+from .settings import DEFAULT_BASE, StoreKind
 
 app = typer.Typer(
     name="intmk-graph",
@@ -86,6 +76,7 @@ def library_errors():
 def opened(store: str, out: Path):
     """The graph to query (see ``pipeline.open_dataset``), closed afterwards; with no
     store yet, the bundled data is built first, as a new user expects."""
+    from .pipeline import build_bundled, has_store, open_dataset
     if not has_store(store, out):
         err_console.print(f"no store under {out}: building the bundled data first", highlight=False)
         build_bundled(out)
@@ -142,6 +133,8 @@ def report_reading(collections, strict: bool = False) -> None:
 def write_data(data, fmt: "RecordFormat", csv_rows: list[dict] | None = None) -> bool:
     """JSON or CSV on stdout (CSV rows default to the flattened records); False when
     the caller should draw a table instead."""
+    from .publish.exports import csv_text, json_text
+    from .publish.records import flat_record
     if fmt is RecordFormat.json:
         sys.stdout.write(json_text(data))
         return True
@@ -179,6 +172,7 @@ def build_command(
     Writes graph.ttl (all triples), graph.trig (one named graph per document) and
     resolutions.json, and prints a summary.
     """
+    from .pipeline import build, load_store, write_outputs
     output_path(out, folder=True, option="--out")
     with library_errors():
         result = build(files, base, layout)
@@ -210,6 +204,7 @@ def build_command(
 
 def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[str, str]], title: str):
     """Records as JSON, CSV, or a rich table of the given (key, header) columns."""
+    from .publish.records import flat_record
     if not write_data(records, fmt):
         table = Table(title=title, header_style="bold")
         for _, header in columns:
@@ -222,6 +217,7 @@ def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[st
 
 def land_codes(names: list[str]) -> str:
     """Compact sponsor list for tables: 'BE HH ST', or 'all 16'."""
+    from .vocab import laender
     lands = laender()
     if len(names) == len(lands):
         return "all 16"
@@ -236,6 +232,8 @@ def resolutions_command(
     strict: StrictOpt = False,
 ):
     """List the resolutions, one record each in document order."""
+    from .pipeline import parse_all
+    from .publish.records import resolution_records
     with library_errors():
         collections = parse_all(files, layout)
         report_reading(collections, strict)
@@ -571,6 +569,7 @@ def evaluate_command(
 ):
     """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding."""
     from .extract.evaluation import evaluate, load_expectations
+    from .pipeline import parse_all
 
     with library_errors():
         (collection,) = parse_all([file] if file else None)
@@ -639,6 +638,7 @@ def validate_command(
 ):
     """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input)."""
     from .graph.validation import validate_graph
+    from .pipeline import build
     from .publish.exports import read_rdf, union_graph
 
     with library_errors():
@@ -681,6 +681,7 @@ def export_command(
     base: BaseOpt = DEFAULT_BASE,
 ):
     """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables."""
+    from .pipeline import build
     from .publish.exports import export
 
     if out is not None:

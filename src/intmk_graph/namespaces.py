@@ -5,7 +5,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 INTMK = Namespace("https://w3id.org/intmk-graph/ontology#")
 ID = Namespace("https://w3id.org/intmk-graph/id/")  # reference individuals (Länder, laws, ...)
-DEFAULT_BASE = "https://w3id.org/intmk-graph/data/"  # instance data; configurable
+from .settings import DEFAULT_BASE  # noqa: E402,F401 (instance data; configurable)
+
 INTMK_BODY = ID["body/IntMK"]  # the conference itself, whose meetings the documents record
 ORG = Namespace("http://www.w3.org/ns/org#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

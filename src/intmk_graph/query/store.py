@@ -5,17 +5,12 @@ graph of a query is the union of all named graphs on both."""
 from __future__ import annotations
 
 import shutil
-from enum import Enum
 from pathlib import Path
 
 from rdflib import Dataset
 
 from ..errors import InputError
-
-
-class StoreKind(str, Enum):
-    oxigraph = "oxigraph"
-    memory = "memory"
+from ..settings import StoreKind  # noqa: F401 (re-exported)
 
 
 def store_path(out_dir: Path) -> Path:

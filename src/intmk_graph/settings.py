@@ -1,0 +1,15 @@
+"""Defaults a user can change on the command line, kept free of heavy imports so that
+``intmk-graph --help`` starts fast."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+DEFAULT_BASE = "https://w3id.org/intmk-graph/data/"  # instance data; --base
+
+
+class StoreKind(str, Enum):
+    """Where a query runs (besides an endpoint's URL)."""
+
+    oxigraph = "oxigraph"  # the embedded store under OUT/store
+    memory = "memory"  # rdflib's in-memory store
