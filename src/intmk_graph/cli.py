@@ -74,10 +74,13 @@ def library_errors():
 
 @contextmanager
 def opened(store: str, out: Path):
-    """The graph to query (see ``pipeline.open_dataset``), closed afterwards; with no
+    """The graph to query (see ``query.store.open_dataset``), closed afterwards; with no
     store yet, the bundled data is built first, as a new user expects."""
-    from .pipeline import build_bundled, has_store, open_dataset
+    from .query.store import has_store, open_dataset
+
     if not has_store(store, out):
+        from .pipeline import build_bundled
+
         err_console.print(f"no store under {out}: building the bundled data first", highlight=False)
         build_bundled(out)
     dataset = open_dataset(store, out)

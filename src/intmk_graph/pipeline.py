@@ -135,47 +135,9 @@ def load_store(result: BuildResult, out_dir: Path) -> Path:
     return path
 
 
-def has_store(kind, out_dir: Path) -> bool:
-    """Whether the graph ``open_dataset`` would open is there (an endpoint always is)."""
-    from .query.store import StoreKind, is_endpoint, store_path
-
-    if is_endpoint(kind) or StoreKind(kind) is StoreKind.memory:
-        return True
-    return store_path(out_dir).is_dir()
-
-
 def build_bundled(out_dir: Path) -> BuildResult:
     """Build the bundled data into ``out_dir``: the files and the store."""
     result = build()
     write_outputs(result, out_dir)
     load_store(result, out_dir)
     return result
-
-
-def open_dataset(kind, out_dir: Path) -> Dataset:
-    """The graph to query: the Oxigraph store under ``out_dir``, an rdflib memory copy of
-    ``out_dir/graph.trig`` (or of the bundled data when there is none), or a remote
-    SPARQL endpoint when ``kind`` is its URL. Opening never builds a missing store:
-    :func:`has_store` tells, :func:`build_bundled` builds."""
-    from .query.store import (
-        StoreKind,
-        in_memory,
-        is_endpoint,
-        open_endpoint,
-        open_oxigraph,
-        store_path,
-    )
-
-    if is_endpoint(kind):
-        return open_endpoint(str(kind))
-    if StoreKind(kind) is StoreKind.oxigraph:
-        path = store_path(out_dir)
-        if not path.is_dir():
-            raise InputError(f"no store at {path}; expected 'intmk-graph build' to have made one")
-        return open_oxigraph(path)
-    trig_file = out_dir / "graph.trig"
-    if trig_file.is_file():
-        dataset = Dataset()
-        dataset.parse(trig_file, format="trig")
-        return in_memory(dataset)
-    return in_memory(build().dataset)

@@ -97,3 +97,31 @@ def open_endpoint(url: str) -> _EndpointDataset:
     """A SPARQL 1.1 endpoint (e.g. ``oxigraph serve-read-only --union-default-graph``);
     its default graph should be the union of the named graphs, as in our stores."""
     return _EndpointDataset(url)
+
+
+def has_store(kind, out_dir: Path) -> bool:
+    """Whether the graph :func:`open_dataset` would open is there (an endpoint always is)."""
+    if is_endpoint(kind):
+        return True
+    if StoreKind(kind) is StoreKind.memory:
+        return (out_dir / "graph.trig").is_file()
+    return store_path(out_dir).is_dir()
+
+
+def open_dataset(kind, out_dir: Path) -> Dataset:
+    """The graph to query: the Oxigraph store under ``out_dir``, an rdflib memory copy of
+    ``out_dir/graph.trig``, or a remote SPARQL endpoint when ``kind`` is its URL. Opening
+    never builds: :func:`has_store` tells whether there is something to open."""
+    if is_endpoint(kind):
+        return open_endpoint(str(kind))
+    if StoreKind(kind) is StoreKind.oxigraph:
+        path = store_path(out_dir)
+        if not path.is_dir():
+            raise InputError(f"no store at {path}; expected 'intmk-graph build' to have made one")
+        return open_oxigraph(path)
+    trig_file = out_dir / "graph.trig"
+    if not trig_file.is_file():
+        raise InputError(f"no graph at {trig_file}; expected 'intmk-graph build' to have made one")
+    dataset = Dataset()
+    dataset.parse(trig_file, format="trig")
+    return in_memory(dataset)
