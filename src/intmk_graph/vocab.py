@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .labels import Lexicon
 from .model import VocabRef
 from .namespaces import INTMK, SCHEMA
 
@@ -38,10 +39,6 @@ def _vocab_toml(name: str) -> dict:
         return tomllib.load(fh)
 
 
-def _normal(label: str) -> str:
-    return " ".join(label.replace("\u00ad", "").split()).casefold()
-
-
 @dataclass(frozen=True)
 class Land:
     iri: URIRef
@@ -59,24 +56,26 @@ class Land:
 
 
 class Laender:
-    """The 16 Länder, looked up by any of their labels.
+    """The 16 Länder, found by the one label matcher (:class:`~intmk_graph.labels.Lexicon`)
+    over ``laender.ttl``: any label, declined form, ISO code with or without ``DE-``, in
+    any case and spacing.
 
     >>> laender().resolve("Nordrhein-Westfalen").code
     'DE-NW'
-    >>> laender().resolve("NRW").name
-    'Nordrhein-Westfalen'
+    >>> laender().resolve("NRW").name, laender().resolve("nordrhein westfalen").name
+    ('Nordrhein-Westfalen', 'Nordrhein-Westfalen')
     >>> laender().resolve("Bavaria") is None
     True
-    >>> laender().resolve("BY").name
-    'Bayern'
+    >>> laender().resolve("BY").name, laender().resolve("Freistaates Bayern").name
+    ('Bayern', 'Bayern')
     """
 
     def __init__(self, graph: Graph):
-        self._by_label: dict[str, Land] = {}
+        self.lexicon = Lexicon(graph, "land-")
         lands = []
         for iri in graph.subjects(RDF.type, INTMK.Land):
             labels = {lit.language: str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}
-            land = Land(
+            lands.append(Land(
                 iri=iri,
                 name=labels["de"],
                 name_en=labels.get("en", labels["de"]),
@@ -84,20 +83,20 @@ class Laender:
                 wikidata=graph.value(iri, SCHEMA.sameAs),
                 adjectives=tuple(sorted(str(a) for a in graph.objects(iri, INTMK.adjectivalForm))),
                 seat=str(graph.value(iri, INTMK.seatOfGovernment) or "") or None,
-            )
-            lands.append(land)
-            for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-                for lit in graph.objects(iri, prop):
-                    if lit.language == "de":
-                        self._by_label[_normal(str(lit))] = land
-            self._by_label[_normal(land.code)] = land
-            self._by_label[_normal(land.code.removeprefix("DE-"))] = land  # "BY", as sponsor lists abbreviate
+            ))
         # Canonical order is alphabetical by German name, as in the documents.
         self.all: tuple[Land, ...] = tuple(sorted(lands, key=lambda l: l.name))
         self.by_name = {land.name: land for land in self.all}
+        self._by_iri = {land.iri: land for land in self.all}
 
     def resolve(self, label: str) -> Land | None:
-        return self._by_label.get(_normal(label))
+        """The Land a name means, or None (also when it could mean several)."""
+        found = self.lexicon.matching(label)
+        return self._by_iri[found[0].iri] if len(found) == 1 else None
+
+    def land_of(self, entry) -> Land:
+        """The Land of a lexicon entry or hit's entry."""
+        return self._by_iri[entry.iri]
 
     def find_in(self, text: str) -> Land | None:
         """The Land a longer text names: by a label (``des Freistaates Sachsen``), else
@@ -111,6 +110,9 @@ class Laender:
         >>> laender().find_in("Henning-von-Tresckow-Straße 2-13, 14467 Potsdam").name
         'Brandenburg'
         """
+        for hit in self.lexicon.find(text):
+            if hit.entry.abbr is None or text[hit.start : hit.end] != hit.entry.abbr:  # not a bare code
+                return self.land_of(hit.entry)
         for pattern in self._finders:
             if m := pattern.search(text):
                 return self._found[m.lastgroup]
@@ -118,20 +120,17 @@ class Laender:
 
     @cached_property
     def _finders(self) -> tuple[re.Pattern[str], ...]:
-        # One compiled matcher per tier, built on first use; group name -> Land.
+        """Matchers for what is not a label: the adjectives, then the seats of government."""
         self._found: dict[str, Land] = {}
-        tiers: list[list[tuple[str, Land]]] = [[], [], []]
-        for label, land in self._by_label.items():
-            if len(label) >= 4 and not label.startswith("de-"):
-                tiers[0].append((re.escape(label), land))
+        tiers: list[list[tuple[str, Land]]] = [[], []]
         for land in self.all:
-            tiers[1] += [(re.escape(adj) + r"(?:e[mnrs]?)?", land) for adj in land.adjectives]
+            tiers[0] += [(re.escape(adj) + r"(?:e[mnrs]?)?", land) for adj in land.adjectives]
             if land.seat:
-                tiers[2].append((re.escape(land.seat), land))
+                tiers[1].append((re.escape(land.seat), land))
         compiled = []
         for tier in tiers:
             alternatives = []
-            for pattern, land in sorted(tier, key=lambda x: -len(x[0])):  # "Sachsen-Anhalt" before "Sachsen"
+            for pattern, land in sorted(tier, key=lambda x: -len(x[0])):
                 group = f"g{len(self._found)}"
                 self._found[group] = land
                 alternatives.append(f"(?P<{group}>{pattern})")

@@ -125,10 +125,10 @@ def _candidates(text: str, start: int, end: int, plural_verb: bool = False) -> l
             continue  # "fordern die Länder ..." - the subject
         found.append((m.start(1), LAENDER))
     lands = laender()
-    for m in re.finditer(r"[A-ZÄÖÜ][\wäöüß-]+", window):
-        land = lands.resolve(m.group(0))
-        if land is not None and land.name == m.group(0):
-            found.append((m.start(), land.name))
+    for hit in lands.lexicon.find(window):  # a Land by its name as such ("Hessen", not "Hessens")
+        land = lands.land_of(hit.entry)
+        if window[hit.start : hit.end] == land.name:
+            found.append((hit.start, land.name))
     holder = rules.current_holder.search(window)
     if holder and (land := lands.resolve(holder.group(1).strip())):
         return [(holder.start(), land.name)]

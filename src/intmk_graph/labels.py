@@ -1,0 +1,203 @@
+"""Find the labels of a SKOS vocabulary in German text: the one label matcher, for the
+Länder as for laws, bodies and programmes.
+
+One compiled pattern per vocabulary, longest label first. German inflection is
+handled without listing every form: each word of a full label may carry the
+endings -s/-es/-n/-en/-e, and an abbreviation (skos:notation) may head a
+hyphenated compound ("MPK-Beschluss"). Elliptic coordinations are expanded before
+matching ("Asyl- und Aufenthaltsgesetzes" names the Asylgesetz too).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .model import VocabRef
+from .namespaces import INTMK
+
+ENDINGS = "(?:es|en|s|n|e)?"
+# Hyphen look-alikes some PDFs emit; mapped one-to-one so offsets stay valid.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_ELLIPSIS = re.compile(
+    r"(?<![\w-])((?:[A-ZÄÖÜ]?[a-zäöüß]+-,?\s+)+)(?:und|oder|sowie|bzw\.)\s+(-?[A-ZÄÖÜa-zäöüß][\wäöüß-]*)"
+)
+_TRUNCATED = re.compile(r"([A-ZÄÖÜ]?[a-zäöüß]+)-")
+_NOT_LOOSE = re.compile(r"[\s.\-]+")
+
+
+def _loose(name: str) -> str:
+    """A name without case, spaces, dots and hyphens: how people's spellings meet."""
+    return _NOT_LOOSE.sub("", name).casefold()
+
+
+@dataclass(frozen=True)
+class Entry:
+    iri: URIRef
+    key: str  # IRI local name after the vocabulary prefix: "AufenthG", "BAMF"
+    label: str  # German preferred label
+    abbr: str | None  # skos:notation
+    types: tuple[URIRef, ...]
+    portal: str | None = None  # a law's folder on gesetze-im-internet.de
+
+    @property
+    def ref(self) -> VocabRef:
+        """The reference the model holds."""
+        proposed = any(str(t).endswith("#ProposedLaw") for t in self.types)
+        return VocabRef(self.key, str(self.iri), self.label, self.abbr, proposed, self.portal)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+    elliptic: bool = False
+
+
+def _word_pattern(word: str, inflect: bool) -> str:
+    escaped = re.escape(word)
+    if inflect and word[-1].isalpha():
+        escaped += ENDINGS
+    return escaped
+
+
+def _label_pattern(label: str, abbreviation: bool) -> str:
+    return r"\s+".join(_word_pattern(w, not abbreviation) for w in label.split())
+
+
+def _alternation(forms: list[tuple[str, str, bool]]) -> str:
+    """One pattern for all labels, dispatched on the first character (a one-level
+    trie): Python's re tries alternatives one by one, so this makes a scan over a few
+    hundred labels several times faster. Full labels also match with a sentence-initial
+    capital or lower-case first letter ("Behördenunabhängige Asylverfahrensberatung")."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for group, form, abbreviation in forms:
+        rest = _label_pattern(form, abbreviation)[len(re.escape(form[0])):]
+        firsts = {form[0]}
+        if not abbreviation and form[0].isalpha():
+            firsts |= {form[0].upper(), form[0].lower()}
+        for first in firsts:
+            groups.setdefault(first, []).append((len(form), f"(?P<{group}{'_' + str(ord(first)) if first != form[0] else ''}>{re.escape(first)}{rest})"))
+    branches = []
+    for first in sorted(groups):
+        alternatives = [p for _, p in sorted(groups[first], key=lambda t: -t[0])]
+        branches.append(f"(?={re.escape(first)})(?:{'|'.join(alternatives)})")
+    return "|".join(branches)
+
+
+class Lexicon:
+    """The entries of one vocabulary file and a matcher over their labels.
+
+    >>> from intmk_graph.extract.lexicon import lexicon
+    >>> laws = lexicon("laws.ttl", "law-")
+    >>> [(h.entry.key, h.elliptic) for h in laws.find("Instrumentarien des Asyl- und Aufenthaltsgesetzes")]
+    [('AsylG', True), ('AufenthG', False)]
+    """
+
+    def __init__(self, graph: Graph, prefix: str):
+        self.entries: dict[str, Entry] = {}
+        forms: dict[str, tuple[Entry, bool]] = {}
+        for iri in sorted(set(graph.subjects(SKOS.inScheme, None))):
+            local = str(iri).rsplit("/", 1)[-1]
+            if not local.startswith(prefix):
+                continue
+            labels = {lit.language: str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}
+            notation = graph.value(iri, SKOS.notation)
+            types = tuple(sorted(t for t in graph.objects(iri, RDF.type) if t != SKOS.Concept))
+            portal = graph.value(iri, INTMK.portalFolder)
+            entry = Entry(iri, local[len(prefix):], labels["de"], str(notation) if notation else None, types,
+                          str(portal) if portal else None)
+            self.entries[entry.key] = entry
+            for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+                for lit in graph.objects(iri, prop):
+                    if lit.language in (None, "de"):
+                        forms.setdefault(str(lit), (entry, False))
+            if notation:
+                forms[str(notation)] = (entry, True)
+        self._loose: dict[str, set[Entry]] = {}  # for names as people type them
+        for form, (entry, _) in forms.items():
+            self._loose.setdefault(_loose(form), set()).add(entry)
+        for entry in self.entries.values():
+            self._loose.setdefault(_loose(entry.key), set()).add(entry)
+        self._entry_by_form: dict[str, Entry] = {}
+        listed = []
+        for i, (form, (entry, abbreviation)) in enumerate(sorted(forms.items())):
+            listed.append((f"g{i}", form, abbreviation))
+            self._entry_by_form[f"g{i}"] = entry
+        alternation = _alternation(listed)
+        self._pattern = re.compile(r"(?<![\w.-])(?:" + alternation + r")(?![\w])")
+        self._whole = re.compile(r"(?:" + alternation + r")$")
+
+    def find(self, text: str) -> list[Hit]:
+        """Hits in document order; a label repeated as its abbreviation in brackets
+        right after it ("Asylbewerberleistungsgesetzes (AsylbLG)") counts once."""
+        if "\u2010" in text or "\u2011" in text:
+            text = text.translate(_HYPHENS)
+        hits = [
+            Hit(m.start(), m.end(), self._entry(m.lastgroup))
+            for m in self._pattern.finditer(text)
+        ]
+        hits.extend(self._elliptic(text))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        merged: list[Hit] = []
+        for hit in hits:
+            if merged:
+                last = merged[-1]
+                between = text[last.end : hit.start]
+                if hit.start < last.end:
+                    continue  # inside a longer hit
+                if hit.entry == last.entry and between == " (" and text[hit.end : hit.end + 1] == ")":
+                    merged[-1] = Hit(last.start, hit.end + 1, last.entry, last.elliptic)
+                    continue
+            merged.append(hit)
+        return merged
+
+    def _elliptic(self, text: str) -> list[Hit]:
+        """"Integrations-, Berufssprach- sowie Erstorientierungskurse": complete each
+        truncated word with a tail of the head word and keep it if that is a label."""
+        hits = []
+        if "- " not in text and "-, " not in text:
+            return hits  # no truncated word, no ellipsis
+        for m in _ELLIPSIS.finditer(text):
+            head = m.group(2).lstrip("-")
+            for t in _TRUNCATED.finditer(m.group(1)):
+                stem = t.group(1)
+                for k in range(1, len(head)):
+                    tail = head[k:]
+                    if not tail[0].islower():
+                        continue
+                    found = self._whole.match(stem + tail)
+                    if found:
+                        entry = self._entry(found.lastgroup)
+                        start = m.start(1) + t.start()
+                        hits.append(Hit(start, start + len(t.group(0)), entry, elliptic=True))
+                        break
+        return hits
+
+    def resolve(self, label: str) -> Entry | None:
+        """The entry a label names exactly (any declined form), or None."""
+        label = " ".join(label.split())
+        if label in self.entries:
+            return self.entries[label]
+        found = self._whole.match(label)
+        return self._entry(found.lastgroup) if found else None
+
+    def matching(self, name: str) -> list[Entry]:
+        """The entries a name as people type it may mean: the exact label first, else
+        any label, abbreviation or key equal to it but for case, spaces and dots
+        ("aufenthg", "Bundes regierung", "B.A.M.F."). More than one is ambiguous.
+
+        >>> from intmk_graph.extract.lexicon import laws
+        >>> [e.key for e in laws().matching("aufenthg")]
+        ['AufenthG']
+        """
+        if (entry := self.resolve(name)) is not None:
+            return [entry]
+        return sorted(self._loose.get(_loose(name), ()), key=lambda e: e.key)
+
+    def _entry(self, group: str) -> Entry:
+        return self._entry_by_form[group.split("_", 1)[0]]
