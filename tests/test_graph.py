@@ -148,3 +148,21 @@ def test_the_same_input_mints_the_same_iris_in_separate_processes():
         runs.add(out.stdout)
     assert len(runs) == 1, runs
     assert int(runs.pop().split()[0]) > 300  # conferences, resolutions, paragraphs, findings, Länder, ...
+
+
+def test_outputs_are_byte_identical_across_processes(tmp_path):
+    """The same input gives the same files, pages included, whatever the hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        for args in (["build", "--out", str(out)], ["visualise", "graph", "--out", str(out)],
+                     ["visualise", "coalitions", "--out", str(out)]):
+            subprocess.run([sys.executable, "-m", "intmk_graph", *args], check=True, capture_output=True, env=env)
+        outputs.append({name: (out / name).read_bytes() for name in
+                        ("graph.ttl", "graph.trig", "resolutions.json", "graph.html", "coalitions.html")})
+    assert outputs[0] == outputs[1]

@@ -269,7 +269,13 @@ def _layout(g, iterations: int) -> dict[str, tuple[float, float]]:
         parent = resolution_of(node)
         if parent is not None and str(parent) in g:
             owner[node] = str(parent)
-    skeleton = g.subgraph(n for n in g if n not in owner)
+    # A graph of its own with nodes and edges in sorted order: a subgraph view iterates a
+    # set, so the layout (and the page) would change with Python's hash seed.
+    keep = sorted(n for n in g if n not in owner)
+    kept = set(keep)
+    skeleton = g.__class__()
+    skeleton.add_nodes_from(keep)
+    skeleton.add_edges_from(sorted(tuple(sorted(e)) for e in g.edges() if e[0] in kept and e[1] in kept))
     pos = nx.spring_layout(skeleton, seed=1, iterations=iterations) if len(skeleton) else {}
     positions = _scale(pos, 160 * math.sqrt(max(len(skeleton), 1)))
     satellites: dict[str, list[str]] = {}
