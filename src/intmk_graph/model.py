@@ -267,6 +267,37 @@ class Place:
     official_line: int | None
     unnumbered: int = 0
 
+    @property
+    def key(self) -> str:
+        """A short name people read: ``p4`` (Ziffer 4), ``text`` or ``text2`` (unnumbered
+        text), ``note1``, ``title``.
+
+        >>> Place("paragraph", 4, 120, 18).key, Place("paragraph", None, 9, 1, 2).key
+        ('p4', 'text2')
+        """
+        if self.part == "paragraph":
+            if self.index is not None:
+                return f"p{self.index}"
+            return "text" if self.unnumbered <= 1 else f"text{self.unnumbered}"
+        if self.part == "note":
+            return f"note{self.index}"
+        return self.part
+
+    @property
+    def line(self) -> int | None:
+        """The line people cite: the official line number, or the source line where
+        there is none (titles, documents without line numbers)."""
+        return self.official_line if self.official_line is not None else self.source_line
+
+    def record(self) -> dict:
+        """The place as a JSON record."""
+        return {
+            "part": self.part,
+            "paragraph": self.index if self.part == "paragraph" else None,
+            "line": self.official_line,
+            "source_line": self.source_line,
+        }
+
 
 @dataclass(frozen=True)
 class Citation:

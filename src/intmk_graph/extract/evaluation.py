@@ -14,23 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Citation, Collection, Content, Demand, DemandKind, Place
+from ..model import Citation, Collection, Content, Demand, DemandKind
 
 CATEGORIES = ("sections", "citations", "bodies", "programmes", "demands")
 
 
-def place_key(place: Place) -> str:
-    if place.part == "paragraph":
-        if place.index is not None:
-            return f"p{place.index}"
-        return "text" if place.unnumbered <= 1 else f"text{place.unnumbered}"
-    if place.part == "note":
-        return f"note{place.index}"
-    return place.part
-
-
 def citation_key(c: Citation) -> str:
-    key = f"{place_key(c.place)}: {c.law.key}"
+    key = f"{c.place.key}: {c.law.key}"
     if c.section:
         key += f" {'Art.' if c.article else '§'} {c.section}"
         for label, value in (("Abs.", c.subsection), ("Satz", c.sentence), ("Nr.", c.number), ("Buchst.", c.letter)):
@@ -40,7 +30,7 @@ def citation_key(c: Citation) -> str:
 
 
 def demand_key(d: Demand) -> str:
-    return f"{place_key(d.place)}: {', '.join(a.key for a in d.addressees) or '-'}"
+    return f"{d.place.key}: {', '.join(a.key for a in d.addressees) or '-'}"
 
 
 def found_items(content: Content) -> dict[str, Counter]:

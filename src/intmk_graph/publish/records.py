@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..extract.citations import PART_LABELS, citation_label
-from ..model import Citation, Collection, Content, Decision, Place, Resolution, VocabRef
+from ..model import Citation, Collection, Content, Decision, Resolution, VocabRef
 
 
 def resolution_record(collection: Collection, r: Resolution) -> dict:
@@ -103,20 +103,6 @@ def conference_record(collection: Collection) -> dict:
     }
 
 
-def _line(place: Place) -> int | None:
-    """The official line number people cite, or the source line where there is none."""
-    return place.official_line if place.official_line is not None else place.source_line
-
-
-def _where(place: Place) -> dict:
-    return {
-        "part": place.part,
-        "paragraph": place.index if place.part == "paragraph" else None,
-        "line": place.official_line,
-        "source_line": place.source_line,
-    }
-
-
 def citation_record(c: Citation) -> dict:
     return {
         "law": c.law.abbr or c.law.label,
@@ -129,8 +115,8 @@ def citation_record(c: Citation) -> dict:
         "following": c.following,
         "proposed": c.law.proposed,
         "text": c.text,
-        "line": _line(c.place),
-        "where": _where(c.place),
+        "line": c.place.line,
+        "where": c.place.record(),
     }
 
 
@@ -159,23 +145,23 @@ def content_record(content: Content) -> dict:
                 "addressees": [a.key for a in d.addressees],
                 "text": d.text,
                 "concerns": [c.key for c in d.concerns],
-                "line": _line(d.place),
+                "line": d.place.line,
             }
             for d in content.demands
         ],
         "dates": [
             {"date": d.iso, "precision": "month" if isinstance(d.value, tuple) else "day",
-             "text": d.text, "line": _line(d.place)}
+             "text": d.text, "line": d.place.line}
             for d in content.dates
         ],
         "amounts": [
-            {"value": _amount(a.value), "currency": a.currency, "text": a.text, "line": _line(a.place)}
+            {"value": _amount(a.value), "currency": a.currency, "text": a.text, "line": a.place.line}
             for a in content.amounts
         ],
         "references": [
             {"conference": ref.body.key, "number": ref.number,
              "date": ref.date.isoformat() if ref.date else None, "top": ref.top,
-             "text": ref.text, "line": _line(ref.place)}
+             "text": ref.text, "line": ref.place.line}
             for ref in content.references
         ],
     }
