@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 
@@ -70,30 +70,17 @@ def to_csv(names: list[str], data: list[tuple], delimiter: str = ",") -> str:
     return out.getvalue()
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype:
-        out["datatype"] = str(term.datatype)
-    return out
-
-
 def to_json(names: list[str], data: list[tuple]) -> str:
-    """The SPARQL 1.1 Query Results JSON Format."""
-    doc = {
-        "head": {"vars": names},
-        "results": {
-            "bindings": [
-                {n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in data
-            ]
-        },
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """The SPARQL 1.1 Query Results JSON Format, written by rdflib from the normalised
+    rows (CSV and TSV stay ours: spreadsheet-friendly values, and rdflib has no TSV)."""
+    from rdflib import Variable
+    from rdflib.query import Result
+
+    result = Result("SELECT")
+    result.vars = [Variable(n) for n in names]
+    result.bindings = [{Variable(n): v for n, v in zip(names, row) if v is not None} for row in data]
+    doc = json.loads(result.serialize(format="json"))
+    return json.dumps({"head": doc["head"], "results": doc["results"]}, ensure_ascii=False, indent=2) + "\n"
 
 
 def serialize(result, fmt: str) -> str:
