@@ -68,6 +68,7 @@ def test_every_command_has_help_and_is_documented(name):
     assert command.help and len(command.help) > 20
     result = runner.invoke(app, [name, "--help"])
     assert result.exit_code == 0
+    assert f"Example: intmk-graph {name}" in " ".join(result.output.split()), "no example in --help"
     assert f"intmk-graph {name}" in README, f"README does not document `intmk-graph {name}`"
 
 

@@ -174,6 +174,8 @@ def build_command(
 
     Writes graph.ttl (all triples), graph.trig (one named graph per document) and
     resolutions.json, and prints a summary.
+
+    Example: intmk-graph build beschluesse-2025.pdf beschlussniederschrift-2014.txt --out output
     """
     from .pipeline import build, load_store, write_outputs
     output_path(out, folder=True, option="--out")
@@ -234,7 +236,10 @@ def resolutions_command(
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
 ):
-    """List the resolutions, one record each in document order."""
+    """List the resolutions, one record each in document order.
+
+    Example: intmk-graph resolutions --format json
+    """
     from .pipeline import parse_all
     from .publish.records import resolution_records
     with library_errors():
@@ -416,6 +421,8 @@ def query_command(
 
     The default graph is the union of all documents. Saved queries take --param
     NAME=VALUE; values are bound as RDF terms, never pasted into the query.
+
+    Example: intmk-graph query sponsored-by -p land=Sachsen -f csv
     """
     from .query.saved import query_text, run
 
@@ -427,7 +434,10 @@ def query_command(
 
 @app.command("queries")
 def queries_command():
-    """List the saved queries with their parameters."""
+    """List the saved queries with their parameters.
+
+    Example: intmk-graph queries
+    """
     from .query.saved import saved_queries
 
     table = Table(title="Saved queries (run with: intmk-graph query NAME -p NAME=VALUE)", header_style="bold")
@@ -455,7 +465,10 @@ def coalitions_command(
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
-    """Co-sponsorship among the Länder: pairs, communities, centrality, lone sponsors."""
+    """Co-sponsorship among the Länder: pairs, communities, centrality, lone sponsors.
+
+    Example: intmk-graph coalitions --without-joint --format json
+    """
     from .query.reports import coalitions
 
     with library_errors():
@@ -489,7 +502,10 @@ def dissent_command(
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
-    """Protocol notes: who dissented from which resolution and paragraph, and why."""
+    """Protocol notes: who dissented from which resolution and paragraph, and why.
+
+    Example: intmk-graph dissent --land Bayern
+    """
     from .query.reports import dissent
 
     with library_errors():
@@ -514,7 +530,10 @@ def cites_command(
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
-    """The resolutions citing a law (all its sections) or one section, with the citing text and line."""
+    """The resolutions citing a law (all its sections) or one section, with the citing text and line.
+
+    Example: intmk-graph cites "§ 24 AufenthG"
+    """
     from .query.reports import cites
 
     with library_errors():
@@ -546,7 +565,10 @@ def demands_command(
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
-    """What the conference demands of whom: verb, addressees, paragraph and sentence."""
+    """What the conference demands of whom: verb, addressees, paragraph and sentence.
+
+    Example: intmk-graph demands --to Bund --about MBE
+    """
     from .query.reports import demands
 
     with library_errors():
@@ -570,7 +592,10 @@ def evaluate_command(
     format: FormatOpt = RecordFormat.table,
     show: Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")] = False,
 ):
-    """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding."""
+    """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding.
+
+    Example: intmk-graph evaluate tests/data/expected-2025.toml --show
+    """
     from .extract.evaluation import evaluate, load_expectations
     from .pipeline import parse_all
 
@@ -617,7 +642,10 @@ def visualise_command(
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
-    """Self-contained interactive HTML pages (work offline) and a co-sponsorship heat map."""
+    """Self-contained interactive HTML pages (work offline) and a co-sponsorship heat map.
+
+    Example: intmk-graph visualise all
+    """
     from .publish.pages import KINDS, write_visual
 
     kinds = list(KINDS) if what == "all" else [what]
@@ -639,7 +667,10 @@ def validate_command(
         Optional[Path], typer.Argument(help="A Turtle/TriG/N-Triples file (default: build the bundled data).")
     ] = None,
 ):
-    """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input)."""
+    """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input).
+
+    Example: intmk-graph validate output/graph.ttl
+    """
     from .graph.validation import validate_graph
     from .pipeline import build
     from .publish.exports import read_rdf, union_graph
@@ -683,7 +714,10 @@ def export_command(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (a folder for csv).")] = None,
     base: BaseOpt = DEFAULT_BASE,
 ):
-    """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables."""
+    """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables.
+
+    Example: intmk-graph export --format graphml --out graph.graphml
+    """
     from .pipeline import build
     from .publish.exports import export
 

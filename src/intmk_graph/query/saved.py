@@ -196,3 +196,16 @@ def run(dataset: Dataset, text: str):
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except ParseBaseException as exc:  # rdflib
         raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
+
+
+def query(dataset: Dataset, query: str, **params) -> list[dict]:
+    """Rows of a saved query (by name, parameters as keywords) or of a SPARQL string, as
+    dicts of plain values: the notebook user's one call.
+
+    ``query(store, "sponsored-by", land="Sachsen")``
+    """
+    from .results import plain, rows
+
+    text = query_text(query, params=[f"{k}={v}" for k, v in params.items()])
+    names, data = rows(run(dataset, text))
+    return [dict(zip(names, (plain(v) for v in row))) for row in data]
