@@ -97,3 +97,15 @@ def test_python_m_runs_the_cli():
 
     proc = subprocess.run([sys.executable, "-m", "intmk_graph", "--version"], capture_output=True, text=True)
     assert (proc.returncode, proc.stdout.strip()) == (0, "intmk-graph 0.1.0")
+
+
+def test_progress_is_reported_per_document_and_hidden_off_a_terminal(tmp_path):
+    from intmk_graph.pipeline import build
+
+    years = sorted((Path(__file__).parent / "data" / "years").glob("bn-*.txt"))
+    seen = []
+    build(years, progress=lambda path, done, total: seen.append((path.name, done, total)))
+    assert seen == [(p.name, i, len(years)) for i, p in enumerate(years, start=1)]
+    result = runner.invoke(app, ["build", *map(str, years), "--out", str(tmp_path)])
+    assert result.exit_code == 0 and "reading" not in result.output  # not a terminal: no bar
+    assert runner.invoke(app, ["build", *map(str, years), "--out", str(tmp_path), "--quiet"]).exit_code == 0

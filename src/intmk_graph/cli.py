@@ -49,6 +49,30 @@ LayoutOpt = Annotated[
     ),
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when reading gives any warning.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+@contextmanager
+def reading_progress(files, quiet: bool):
+    """A progress bar over the documents being read, on a terminal only (and not with
+    --quiet): yields the callback the library calls after each document."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    shown = not quiet and err_console.is_terminal and len(files or ()) > 1
+    with Progress(TextColumn("reading {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console, transient=True, disable=not shown) as bar:
+        task = bar.add_task("", total=len(files or ()) or 1)
+
+        def advance(path: Path, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=path.name)
+
+        yield advance
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252", "pdf": "PDF"}
 BaseOpt = Annotated[str, typer.Option("--base", help="Base IRI for the instance data.")]
 
@@ -169,6 +193,7 @@ def build_command(
     base: BaseOpt = DEFAULT_BASE,
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
+    quiet: QuietOpt = False,
 ):
     """Read resolution collections and write the knowledge graph to OUT.
 
@@ -180,7 +205,8 @@ def build_command(
     from .pipeline import build, load_store, write_outputs
     output_path(out, folder=True, option="--out")
     with library_errors():
-        result = build(files, base, layout)
+        with reading_progress(files, quiet) as progress:
+            result = build(files, base, layout, progress)
         report_reading(result.collections, strict)
         written = write_outputs(result, out)
         written.append(load_store(result, out))
@@ -710,6 +736,7 @@ def export_command(
     files: FilesArg = None,
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
+    quiet: QuietOpt = False,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.ttl,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (a folder for csv).")] = None,
     base: BaseOpt = DEFAULT_BASE,
@@ -724,7 +751,8 @@ def export_command(
     if out is not None:
         output_path(out, folder=format is ExportFormat.csv, option="--out")
     with library_errors():
-        result = build(files, base, layout)
+        with reading_progress(files, quiet) as progress:
+            result = build(files, base, layout, progress)
         report_reading(result.collections, strict)
         target = out or Path("output") / ("graph-csv" if format is ExportFormat.csv else f"graph.{format.value}")
         written = export(result.dataset, format.value, target)

@@ -7,6 +7,7 @@ query (the store).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -22,6 +23,7 @@ from .publish.exports import json_text, trig, turtle, union_graph, write_atomic
 from .publish.records import resolution_records
 from .read.documents import read_document
 from .read.segments import read_collection
+from .read.sources import Decoded
 
 
 def default_inputs() -> list[Path]:
@@ -30,16 +32,28 @@ def default_inputs() -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def parse(path: Path, layout: str | None = None) -> Collection:
-    """Read one document: its structure, then what each resolution says."""
-    source = read_document(path)
+def parse(path: Path, layout: str | None = None, source: Decoded | None = None) -> Collection:
+    """Read one document: its structure, then what each resolution says (``source``: its
+    lines, when already read)."""
+    source = source or read_document(path)
     collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
     return replace(collection, content=read_content(collection))
 
 
-def read_documents(paths: list[Path] | None, layout: str | None = None) -> list[Collection]:
-    """Parse each file on its own (default: the bundled data)."""
-    return [parse(Path(p), layout) for p in (paths or default_inputs())]
+Progress = Callable[[Path, int, int], None]  # (document just read, how many read, how many in all)
+
+
+def read_documents(paths: list[Path] | None, layout: str | None = None,
+                   progress: Progress | None = None) -> list[Collection]:
+    """Parse each file on its own (default: the bundled data); ``progress`` is told of
+    each document read."""
+    paths = [Path(p) for p in (paths or default_inputs())]
+    collections = []
+    for i, path in enumerate(paths, start=1):
+        collections.append(parse(path, layout))
+        if progress is not None:
+            progress(path, i, len(paths))
+    return collections
 
 
 @dataclass(frozen=True)
@@ -58,14 +72,15 @@ class Inspection:
 def inspect(path: Path, layout: str | None = None) -> Inspection:
     """Read one document and keep its lines (``intmk-graph check``)."""
     source = read_document(Path(path))
-    return Inspection(parse(Path(path), layout), [l.text for l in source.lines])
+    return Inspection(parse(Path(path), layout, source), [l.text for l in source.lines])
 
 
-def parse_all(paths: list[Path] | None, layout: str | None = None) -> list[Collection]:
+def parse_all(paths: list[Path] | None, layout: str | None = None,
+              progress: Progress | None = None) -> list[Collection]:
     """Parse each file. Two documents of one conference meeting are parts of one
     publication (the contents in one, the resolutions in another) and are read into
     that one conference; when both print the same TOP, that is an error."""
-    collections = read_documents(paths, layout)
+    collections = read_documents(paths, layout, progress)
     seen: dict[tuple, Collection] = {}
     for c in collections:
         key = (c.conference.number, c.conference.kind) if c.conference.number else (c.slug,)
@@ -93,10 +108,11 @@ class BuildResult:
         return [r for c in self.collections for r in c.resolutions]
 
 
-def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str | None = None) -> BuildResult:
+def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str | None = None,
+          progress: Progress | None = None) -> BuildResult:
     """Parse the documents and build the RDF dataset (nothing is written)."""
     t0 = time.perf_counter()
-    collections = parse_all(paths, layout)
+    collections = parse_all(paths, layout, progress)
     t1 = time.perf_counter()
     try:
         dataset = build_dataset(collections, base)
