@@ -58,7 +58,7 @@ def server(tmp_path_factory, store_2025):
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError(f"oxigraph server did not start: {proc.stderr.read()!r}")
+                raise RuntimeError(f"oxigraph server did not start: {proc.stderr.read()!r}") from None
             time.sleep(0.1)
     yield url, out
     proc.terminate()

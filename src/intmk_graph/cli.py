@@ -157,7 +157,7 @@ def report_reading(collections, strict: bool = False) -> None:
         raise typer.Exit(2)
 
 
-def write_data(data, fmt: "RecordFormat", csv_rows: list[dict] | None = None) -> bool:
+def write_data(data, fmt: RecordFormat, csv_rows: list[dict] | None = None) -> bool:
     """JSON or CSV on stdout (CSV rows default to the flattened records); False when
     the caller should draw a table instead."""
     from .publish.exports import csv_text, json_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def ontology_file(name: str) -> Path:
     return ontology_dir() / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_turtle(name: str) -> Graph:
     graph = Graph()
     graph.parse(ontology_file(name), format="turtle")

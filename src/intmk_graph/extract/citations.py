@@ -147,7 +147,7 @@ class CitationReader:
                 next_group(c.start("sign"), c.group("ivm") is not None)
                 pos = c.end()
                 continue
-            for kind, pattern in _TOKENS:
+            for kind, pattern in _TOKENS:  # noqa: B007 (kind is read after the loop)
                 t = pattern.match(text, pos)
                 if t:
                     break

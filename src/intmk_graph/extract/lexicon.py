@@ -3,13 +3,13 @@ matchers (:class:`~intmk_graph.labels.Lexicon`), loaded once."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from ..labels import Entry, Hit, Lexicon  # noqa: F401 (re-exported for the stages after)
 from ..vocab import load_turtle
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(filename: str, prefix: str) -> Lexicon:
     return Lexicon(load_turtle(filename), prefix)
 

@@ -196,7 +196,7 @@ def _finding(g: Graph, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRe
         g.add((node, INTMK.lineNumber, _int(place.official_line)))
 
 
-def _content(g: Graph, minter: "Minter", node: URIRef, doc: URIRef, content: Content) -> None:
+def _content(g: Graph, minter: Minter, node: URIRef, doc: URIRef, content: Content) -> None:
     """Citations, mentions, demands, dates, amounts and references of one resolution."""
     first_of_group: dict[int, URIRef] = {}
     for i, c in enumerate(content.citations, start=1):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..vocab import content_rules
@@ -90,7 +90,7 @@ def family_names() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and p.name != f"{COMMON}.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def profile(name: str) -> Profile:
     """A family's profile (``common`` for the shared forms alone)."""
     base = _toml(COMMON)

@@ -76,7 +76,7 @@ class _Joined:
     starts: list[tuple[int, int, int]]  # (start, end, source line)
 
     @classmethod
-    def of(cls, lines: list[Line], sep: str) -> "_Joined":
+    def of(cls, lines: list[Line], sep: str) -> _Joined:
         parts, starts, offset = [], [], 0
         for line in lines:
             parts.append(line.text)
