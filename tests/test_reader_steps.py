@@ -186,5 +186,9 @@ def test_protocol_notes_in_their_forms(heading, by, paragraph):
 def test_detection_names_the_family_by_its_cues():
     assert detect(["Beschlussniederschrift", "Abstimmungsergebnis: einstimmig", "Beschluss:"]).family == "beschlussniederschrift"
     assert detect(["Ergebnisprotokoll", "Die IntMK fasst einstimmig folgenden Beschluss:"]).family == "ergebnisprotokoll"
+    # title pages set in capitals
+    assert detect(["BESCHLUSSNIEDERSCHRIFT", "Abstimmungsergebnis: einstimmig"]).family == "beschlussniederschrift"
+    toc = read_agenda(lines_of("TAGESORDNUNG\nTOP 1.1 Genehmigung der Tagesordnung ..... 2"), RULES, Notes("t.txt"))
+    assert [(e.id, e.page) for e in toc] == [("1.1", 2)]
     unknown = detect(["Ein Brief"])
     assert (unknown.family, unknown.confidence) == ("unknown", 0.0)
