@@ -345,7 +345,6 @@ def check_command(
     Example: intmk-graph check minutes-2014.txt
     """
     from .pipeline import inspect
-    from .publish.records import line_counts
 
     worst = 0
     for path in files:
@@ -356,7 +355,7 @@ def check_command(
             worst = 2
             continue
         c = seen.collection
-        lines = line_counts(c)
+        lines = c.line_counts()
         console.print(
             f"[bold]{path}[/]: layout {c.layout.family} ({c.layout.label}), confidence {c.layout.confidence:.2f}"
             + (" (forced)" if c.layout.forced else ""),

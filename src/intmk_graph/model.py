@@ -216,6 +216,11 @@ class LineReport:
     reason: str
 
 
+# The roles of a line that was used (the rest is furniture, or "reported").
+USED_ROLES = frozenset({"header", "title", "sponsors", "decision", "text", "note"})
+REPORTED = "reported"
+
+
 @dataclass(frozen=True)
 class Collection:
     """One input document: its conference, its resolutions and its line accounting."""
@@ -240,6 +245,12 @@ class Collection:
     encoding: str = "utf-8"  # or "pdf"
     # For a PDF: (page, line on the page) of each source line, in order.
     pages: tuple[tuple[int | None, int | None], ...] = ()
+
+    def line_counts(self) -> dict[str, int]:
+        """How many lines were used, recognised as furniture, or reported."""
+        used = sum(1 for r in self.line_roles if r in USED_ROLES)
+        reported = sum(1 for r in self.line_roles if r in (REPORTED, "unaccounted"))
+        return {"used": used, "furniture": len(self.line_roles) - used - reported, "reported": reported}
 
     def page_of(self, source_line: int | None) -> int | None:
         """The PDF page a source line is on (None for text input)."""

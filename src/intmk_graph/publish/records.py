@@ -38,16 +38,6 @@ def resolution_record(collection: Collection, r: Resolution) -> dict:
     }
 
 
-USED_ROLES = frozenset({"header", "title", "sponsors", "decision", "text", "note"})
-
-
-def line_counts(collection: Collection) -> dict:
-    """How many lines were used, recognised as furniture, or reported."""
-    used = sum(1 for r in collection.line_roles if r in USED_ROLES)
-    reported = sum(1 for r in collection.line_roles if r in ("reported", "unaccounted"))
-    return {"used": used, "furniture": len(collection.line_roles) - used - reported, "reported": reported}
-
-
 # The build summary's figures per document: (key, column header), short enough for 80
 # columns.
 SUMMARY_COLUMNS = (
@@ -98,7 +88,7 @@ def conference_record(collection: Collection) -> dict:
         "agenda": [{"id": e.id, "title": e.title, "page": e.page} for e in collection.agenda],
         "resolutions": len(collection.resolutions),
         "encoding": collection.encoding,
-        "lines": line_counts(collection),
+        "lines": collection.line_counts(),
         "warnings": [{"line": w.line, "message": w.message} for w in collection.warnings],
     }
 

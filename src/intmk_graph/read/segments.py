@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Collection, LayoutUsed, Resolution
+from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, Resolution
 from .agenda import read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
@@ -25,9 +25,6 @@ from .layout import BLANK, CONTENT, Line, classify, normalise_space
 from .profiles import Profile, detect
 from .sources import SourceLine
 from .titlepage import HEADER_KINDS, read_conference
-
-USED = frozenset({"header", "title", "sponsors", "decision", "text", "note"})
-REPORTED = "reported"
 
 
 def slug_for(path: str) -> str:
@@ -206,7 +203,7 @@ def read_collection(
             notes.report(line.number, line.text, "line not understood", "a part of an agenda item")
 
     roles = tuple(notes.roles.get(l.number, "unaccounted") for l in lines)
-    furniture = Counter(r for r in roles if r not in USED and r != REPORTED)
+    furniture = Counter(r for r in roles if r not in USED_ROLES and r != REPORTED)
     return Collection(
         source=name,
         slug=slug_for(name),
