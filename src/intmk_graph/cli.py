@@ -162,6 +162,7 @@ def write_data(data, fmt: RecordFormat, csv_rows: list[dict] | None = None) -> b
     the caller should draw a table instead."""
     from .publish.exports import csv_text, json_text
     from .publish.records import flat_record
+
     if fmt is RecordFormat.json:
         sys.stdout.write(json_text(data))
         return True
@@ -203,6 +204,7 @@ def build_command(
     Example: intmk-graph build beschluesse-2025.pdf beschlussniederschrift-2014.txt --out output
     """
     from .pipeline import build, load_store, write_outputs
+
     output_path(out, folder=True, option="--out")
     with library_errors():
         with reading_progress(files, quiet) as progress:
@@ -236,6 +238,7 @@ def build_command(
 def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[str, str]], title: str):
     """Records as JSON, CSV, or a rich table of the given (key, header) columns."""
     from .publish.records import flat_record
+
     if not write_data(records, fmt):
         table = Table(title=title, header_style="bold")
         for _, header in columns:
@@ -249,6 +252,7 @@ def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[st
 def land_codes(names: list[str]) -> str:
     """Compact sponsor list for tables: 'BE HH ST', or 'all 16'."""
     from .vocab import laender
+
     lands = laender()
     if len(names) == len(lands):
         return "all 16"
@@ -268,6 +272,7 @@ def resolutions_command(
     """
     from .pipeline import parse_all
     from .publish.records import resolution_records
+
     with library_errors():
         collections = parse_all(files, layout)
         report_reading(collections, strict)
