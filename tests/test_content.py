@@ -147,6 +147,9 @@ def test_dates_amounts_and_references():
         date(2023, 5, 10), date(2026, 3, 4), (2024, 7)]
     assert [(v, c) for _, v, c in amounts("77,5 Mio. Euro, 0,5 Mrd. Euro, ca. 480.000 EUR")] == [
         (Decimal("77500000"), "EUR"), (Decimal("500000000"), "EUR"), (Decimal("480000"), "EUR")]
+    assert [(b, n, t) for _, b, n, _, t in references(
+        "den Beschluss der 17. IntMK zu TOP 2.3, der 18. IntMK (TOP 3.1) und TOP 4.1 der 15. IntMK")] == [
+        ("IntMK", 17, "2.3"), ("IntMK", 18, "3.1"), ("IntMK", 15, "4.1")]
     refs = references("dem Beschluss der 101. ASMK unter TOP 6.2 und dem MPK-Beschluss vom 10. Mai 2023 sowie vom 6. November 2023")
     assert [(b, n, d, t) for _, b, n, d, t in refs] == [
         ("ASMK", 101, None, "6.2"), ("MPK", None, date(2023, 5, 10), None), ("MPK", None, date(2023, 11, 6), None)]

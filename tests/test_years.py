@@ -238,7 +238,10 @@ def test_video_conference_2021_with_line_numbers():
                                             "den Bund auf, die Kosten zu tragen.")
     assert item.paragraphs[1].text.official_lines == (3, 4)
     assert (item.protocol_notes[0].by_names, item.protocol_notes[0].paragraph) == (("Bayern",), 2)
-    assert [(x.body.key, x.number) for x in c.content["4.1"].references] == [("IntMK", 15)]
+    assert [(x.body.key, x.number, x.top) for x in c.content["4.1"].references] == [("IntMK", 15, "4.1")]
+    graph = union_graph(build([YEARS / "beschluesse-2021-video.txt"]).dataset)
+    refers = set(graph.objects(URIRef(DATA + "conference/16/top/4.1"), INTMK.refersTo))
+    assert refers == {URIRef(DATA + "conference/15"), URIRef(DATA + "conference/15/top/4.1")}
 
 
 def test_special_session_with_the_vote_after_the_text():

@@ -60,9 +60,12 @@ def _patterns() -> Patterns:
         ),
         currencies=currencies,
         multipliers=multipliers,
+        # "19. IntMK", "101. ASMK unter TOP 6.2", "17. IntMK zu TOP 2.3", "18. IntMK (TOP 3.1)",
+        # and the TOP first: "TOP 4.1 der 15. IntMK".
         numbered=re.compile(
-            r"(?<![\d.])(\d{1,3})\.\s*(" + "|".join(map(re.escape, intmk + conferences[1:])) + r")\b"
-            r"(?:\s+unter\s+TOP\s+([\w.]*\w))?"
+            r"(?:TOP\s+(?P<before>[\w.]*\w)\s+(?:der|des)\s+)?"
+            r"(?<![\d.])(?P<n>\d{1,3})\.\s*(?P<body>" + "|".join(map(re.escape, intmk + conferences[1:])) + r")\b"
+            r"(?:\s+(?:unter|zu)\s+TOP\s+(?P<after>[\w.]*\w)|\s*\(\s*TOP\s+(?P<bracket>[\w.]*\w)\s*\))?"
         ),
         intmk_labels=frozenset(intmk),
         conferences=conferences,
@@ -107,15 +110,16 @@ def amounts(text: str) -> list[tuple[Span, Decimal, str]]:
 
 
 def references(text: str, found_dates=None, body_hits=None) -> list[tuple[Span, str, int | None, date | None, str | None]]:
-    """``19. IntMK``, ``101. ASMK unter TOP 6.2``, ``MPK-Beschluss vom 10. Mai 2023
+    """``19. IntMK``, ``101. ASMK unter TOP 6.2``, ``TOP 4.1 der 15. IntMK``, ``MPK-Beschluss vom 10. Mai 2023
     sowie vom 6. November 2023``, ``Beschluss der Ministerpräsidentenkonferenz (MPK)
     vom 10.05.2023``: (span, conference, number, date, TOP). Callers that have already
     read the text's ``dates`` and ``bodies().find`` pass them in."""
     pats = _patterns()
     found = []
     for m in pats.numbered.finditer(text):
-        body = "IntMK" if m.group(2) in pats.intmk_labels else m.group(2)
-        found.append((Span(m.start(), m.end()), body, int(m.group(1)), None, m.group(3)))
+        body = "IntMK" if m["body"] in pats.intmk_labels else m["body"]
+        top = m["before"] or m["after"] or m["bracket"]
+        found.append((Span(m.start(), m.end()), body, int(m["n"]), None, top))
     # Dated resolutions of other conferences: the conference, then "vom"/"am" dates.
     if not re.search(r"\s(?:vom|am)\s+\d", text):
         return sorted(found, key=lambda f: f[0].start)

@@ -272,6 +272,9 @@ def _content(g: Graph, minter: Minter, node: URIRef, doc: URIRef, content: Conte
         _finding(g, reference, INTMK.Reference, node, doc, ref.place, ref.text)
         g.add((reference, INTMK.mentionOf, meeting))
         g.add((node, INTMK.refersTo, meeting))
+        if ref.body.key == "IntMK" and ref.top and ref.number is not None:
+            # The resolution itself, at the IRI it has whether or not that year is loaded.
+            g.add((node, INTMK.refersTo, minter.resolution(ref.number, None, ref.top)))
         if ref.top:
             g.add((reference, INTMK.agendaItem, Literal(ref.top)))
         if ref.body.key != "IntMK":
