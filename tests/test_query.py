@@ -40,6 +40,10 @@ PARAMS = {
     "sponsorships": [{}, {"conference": "20"}, {"outcome": "majority"}, {"conference": "20", "outcome": "unanimous"}],
     "laender": [{}],
     "citations": [{}, {"conference": "20"}, {"conference": "19"}],
+    "history-law": [{"law": "AufenthG"}, {"law": "AufenthG", "section": "24"}],
+    "history-topic": [{"topic": "MBE"}, {"topic": "AufenthG"}],
+    "history-addressee": [{"addressee": "Bund"}, {"addressee": "Länder"}],
+    "history-land": [{"land": "Bayern"}],
 }
 
 

@@ -358,3 +358,25 @@ def test_a_conference_published_in_parts(tmp_path):
     result = runner.invoke(app, ["build", str(part), str(again), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "prints TOP 2.1 again; expected one file per conference" in result.output
+
+
+def test_history_over_the_years(tmp_path):
+    """One thing over several years' minutes and the 2025 collection in one store."""
+    docs = [YEARS / "bn-2014-wernigerode.txt", YEARS / "ep-2016-erfurt.txt", YEARS / "bn-2017-friedrichshafen.txt",
+            Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"]
+    assert runner.invoke(app, ["build", *map(str, docs), "--out", str(tmp_path)]).exit_code == 0
+
+    def history(*args):
+        result = runner.invoke(app, ["history", *args, "--format", "json", "--out", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    assert [(y["conference"], y["year"], y["tops"]) for y in history("--law", "aufenthg")] == [
+        ("9", 2014, ["2.1"]), ("11", 2016, ["2.2"]), ("12", 2017, ["3.1"]),
+        ("20", 2025, ["2.1.b", "4.8", "6.5", "6.6", "7.4"])]
+    assert [(y["conference"], y["tops"]) for y in history("--law", "§ 12a AufenthG")] == [("11", ["2.2"])]
+    bavaria = {y["conference"]: (y["sponsorships"], y["notes"]) for y in history("--land", "BY")}
+    assert bavaria["9"] == (1, 2) and bavaria["11"] == (1, 0)
+    assert [y["conference"] for y in history("--to", "Bund")] == ["9", "11", "20"]
+    result = runner.invoke(app, ["history", "--law", "AufenthG", "--land", "BY", "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "expected exactly one of --law, --programme, --to or --land" in result.output

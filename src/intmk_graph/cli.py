@@ -615,6 +615,37 @@ def demands_command(
         console.print(f"{len(records)} demands", highlight=False)
 
 
+@app.command("history")
+def history_command(
+    law: Annotated[Optional[str], typer.Option("--law", help='A law or section: AufenthG, "§ 60c AufenthG".')] = None,
+    programme: Annotated[Optional[str], typer.Option("--programme", help="A programme (or law) as a topic: MBE.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="An addressee: Bund, Bundesregierung, BAMF, Länder.")] = None,
+    land: Annotated[Optional[str], typer.Option("--land", help="A Land: Bayern, BY.")] = None,
+    format: FormatOpt = RecordFormat.table,
+    store: StoreOpt = StoreKind.oxigraph.value,
+    out: OutDirOpt = Path("output"),
+):
+    """The record over the years of one thing: one row per conference with its year,
+    resolutions (and demands, sponsorships or notes) and TOPs.
+
+    Example: intmk-graph history --law "§ 60c AufenthG"
+    """
+    from .query.reports import history
+
+    with library_errors():
+        with opened(store, out) as dataset:
+            years = history(dataset, law, programme, to, land)
+    if write_data(years, format, [{**y, "tops": " ".join(y["tops"])} for y in years]):
+        return
+    table = Table(title="History", header_style="bold")
+    columns = [k for k in years[0] if k != "tops"] if years else ["conference", "year", "resolutions"]
+    for column in [*columns, "tops"]:
+        table.add_column(column, justify="left" if column == "tops" else "right", overflow="fold")
+    for y in years:
+        table.add_row(*(str(y[c]) if y[c] is not None else "–" for c in columns), " ".join(y["tops"]))
+    console.print(table)
+
+
 @app.command("evaluate")
 def evaluate_command(
     expected: Annotated[Path, typer.Argument(help="A hand annotation (TOML), e.g. tests/data/expected-2025.toml.")],

@@ -160,3 +160,65 @@ def demands(graph: Graph, to: str | None = None, about: str | None = None,
         },
         add=lambda record, r: r["to"] != "-" and _append_new(record["addressees"], r["to"]),
     )
+
+
+class Year(TypedDict, total=False):
+    """One conference in the record of one thing over the years."""
+
+    conference: str
+    year: int | None
+    resolutions: int
+    demands: int
+    sponsorships: int
+    notes: int
+    tops: list[str]
+
+
+def history(graph: Graph, law: str | None = None, programme: str | None = None, to: str | None = None,
+            land: str | None = None) -> list[Year]:
+    """The record over the years of one thing — a law or one of its sections, a
+    programme (or law) as a topic, an addressee, or a Land: one record per conference,
+    with its year, how many resolutions (and demands, sponsorships or notes) and which
+    TOPs. Names are taken as people type them."""
+    from ..model import natural_key
+    from .lookup import law_query
+
+    asked = [k for k, v in (("law", law), ("programme", programme), ("to", to), ("land", land)) if v]
+    if len(asked) != 1:
+        from ..errors import QueryError
+
+        raise QueryError("history follows one thing; expected exactly one of --law, --programme, --to or --land")
+    if law:
+        q = law_query(law)
+        rows = _saved_rows(graph, "history-law", law=q.law.abbr or q.law.label, section=q.section)
+    elif programme:
+        rows = _saved_rows(graph, "history-topic", topic=programme)
+    elif to:
+        rows = _saved_rows(graph, "history-addressee", addressee=to)
+    else:
+        rows = _saved_rows(graph, "history-land", land=land)
+
+    def start(r: dict) -> dict:
+        record = {"conference": str(r["conference"]), "year": r["year"], "resolutions": 0}
+        if programme or to:
+            record["demands"] = 0
+        if land:
+            record.update(sponsorships=0, notes=0)
+        record["tops"] = []
+        return record
+
+    def add(record: dict, r: dict) -> None:
+        if r["top"] not in record["tops"]:
+            record["tops"].append(r["top"])
+            record["resolutions"] += 1
+        if r.get("demand"):
+            record["demands"] += 1
+        if r.get("role") == "sponsor":
+            record["sponsorships"] += 1
+        elif r.get("role") == "note":
+            record["notes"] += 1
+
+    years = _grouped(rows, key=lambda r: (r["conference"],), start=start, add=add)
+    for record in years:
+        record["tops"].sort(key=natural_key)
+    return sorted(years, key=lambda y: int(y["conference"]))
