@@ -48,6 +48,8 @@ CONFERENCES = {
     "umlauf-2020.txt": (15, "Hauptkonferenz", None, None, None, "Brandenburg", Procedure.WRITTEN, date(2020, 5, 15)),
     "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 15), date(2021, 4, 15), None, "Bremen",
                                    Procedure.VIDEO, None),
+    "bn-2024-mainz.txt": (19, "Hauptkonferenz", date(2024, 4, 18), date(2024, 4, 19), "Mainz", "Rheinland-Pfalz",
+                          Procedure.MEETING, None),
     "ep-2022-numbered.txt": (17, "Hauptkonferenz", date(2022, 4, 28), date(2022, 4, 29), "Hamburg", "Hamburg",
                              Procedure.MEETING, None),
     "bn-2018-bare-ids.txt": (13, "Hauptkonferenz", date(2018, 4, 26), date(2018, 4, 27), "Nürnberg", "Bayern",
@@ -67,6 +69,7 @@ LAYOUTS = {
     "sonder-2015-numeric.txt": "ergebnisprotokoll",
     "bn-2018-bare-ids.txt": "beschlussniederschrift",
     "ep-2022-numbered.txt": "ergebnisprotokoll",
+    "bn-2024-mainz.txt": "beschlussniederschrift",
 }
 
 WARNINGS = {
@@ -337,7 +340,7 @@ def test_layout_can_be_forced():
 def test_all_years_in_one_graph_conform_to_the_shapes():
     result = build(DOCS)
     assert validate_graph(union_graph(result.dataset)).conforms
-    assert sum(len(c.resolutions) for c in result.collections) == 21
+    assert sum(len(c.resolutions) for c in result.collections) == 24
 
 
 def test_a_conference_published_in_parts(tmp_path):
@@ -380,3 +383,23 @@ def test_history_over_the_years(tmp_path):
     assert [y["conference"] for y in history("--to", "Bund")] == ["9", "11", "20"]
     result = runner.invoke(app, ["history", "--law", "AufenthG", "--land", "BY", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "expected exactly one of --law, --programme, --to or --land" in result.output
+
+
+def test_demands_made_again_are_linked_to_the_earlier_ones():
+    """2025 against the 2024 test document: one repeat by its own words, one by similar
+    text to the same addressee about the same programme, and none for a merely related
+    demand ("Weiterhin wird der Bund gebeten ..." starts a sentence: "furthermore")."""
+    bundled = Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"
+    graph = union_graph(build([YEARS / "bn-2024-mainz.txt", bundled]).dataset)
+    found = {}
+    for link in graph.subjects(RDF.type, INTMK.Repetition):
+        later = str(graph.value(link, INTMK.repeatingDemand)).removeprefix(DATA + "conference/")
+        earlier = str(graph.value(link, INTMK.repeatedDemand)).removeprefix(DATA + "conference/")
+        found[later] = (earlier, str(graph.value(link, INTMK.foundBy)), float(graph.value(link, INTMK.similarity)))
+    assert found == {
+        "20/top/4.9/demand/4": ("19/top/4.9/demand/1", "explicit", 77.0),  # "wird weiterhin aufgefordert"
+        "20/top/4.5/demand/1": ("19/top/4.5/demand/1", "similar", 74.4),  # Bundesregierung ~ Bund, both on the MBE
+    }
+    assert (URIRef(DATA + "conference/20/top/4.5/demand/1"), INTMK.repeats,
+            URIRef(DATA + "conference/19/top/4.5/demand/1")) in graph
+    assert validate_graph(graph).conforms

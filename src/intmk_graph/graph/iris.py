@@ -95,6 +95,11 @@ class Minter:
         assert kind in FINDINGS, kind
         return URIRef(f"{resolution}/{kind}/{index}")
 
+    @staticmethod
+    def repetition(demand: URIRef) -> URIRef:
+        """The link from a demand to the earlier one it repeats."""
+        return URIRef(f"{demand}/repeats")
+
     # -- laws -------------------------------------------------------------------------
 
     @staticmethod

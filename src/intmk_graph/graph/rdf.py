@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from ..extract.citations import citation_label
+from ..extract.repeats import DemandAt, Repeat, find_repeats
 from ..model import (
     AgendaEntry,
     Collection,
@@ -317,4 +318,24 @@ def build_dataset(collections: list[Collection], base: str = DEFAULT_BASE) -> Da
     reference_graph(dataset.graph(minter.reference_graph))
     for collection in collections:
         collection_graph(collection, minter, dataset.graph(minter.graph(collection.slug)))
+    if len({c.conference.number for c in collections}) > 1:  # demands made again, across years
+        for repeat in find_repeats(collections):
+            _repeat(dataset.graph(minter.graph(repeat.later.collection.slug)), minter, repeat)
     return dataset
+
+
+def _demand_iri(minter: Minter, at: DemandAt) -> URIRef:
+    conf = at.collection.conference
+    resolution = minter.resolution(conf.number, conf.kind, at.key, at.collection.slug)
+    return Minter.finding(resolution, "demand", at.index)
+
+
+def _repeat(g: Graph, minter: Minter, repeat: Repeat) -> None:
+    later, earlier = _demand_iri(minter, repeat.later), _demand_iri(minter, repeat.earlier)
+    link = Minter.repetition(later)
+    g.add((later, INTMK.repeats, earlier))
+    g.add((link, RDF.type, INTMK.Repetition))
+    g.add((link, INTMK.repeatingDemand, later))
+    g.add((link, INTMK.repeatedDemand, earlier))
+    g.add((link, INTMK.foundBy, Literal(repeat.how)))
+    g.add((link, INTMK.similarity, Literal(f"{repeat.score:.1f}", datatype=XSD.decimal)))
