@@ -44,6 +44,7 @@ PARAMS = {
     "history-topic": [{"topic": "MBE"}, {"topic": "AufenthG"}],
     "history-addressee": [{"addressee": "Bund"}, {"addressee": "Länder"}],
     "history-land": [{"land": "Bayern"}],
+    "conferences": [{}],
 }
 
 

@@ -384,6 +384,17 @@ def test_history_over_the_years(tmp_path):
     result = runner.invoke(app, ["history", "--law", "AufenthG", "--land", "BY", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "expected exactly one of --law, --programme, --to or --land" in result.output
 
+    # coalitions conference by conference, and how stable each Land's partners are
+    result = runner.invoke(app, ["coalitions", "--by-conference", "--format", "json", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(c["conference"], c["year"]) for c in data["conferences"]] == [("9", 2014), ("11", 2016), ("12", 2017), ("20", 2025)]
+    erfurt = data["conferences"][1]
+    assert erfurt["communities"] == [["Bayern", "Sachsen"], ["Niedersachsen", "Thüringen"]]
+    assert [(p["a"], p["b"], p["count"]) for p in erfurt["pairs"]] == [("Bayern", "Sachsen", 1), ("Niedersachsen", "Thüringen", 1)]
+    stability = {s["land"]: s for s in data["stability"]}
+    assert stability["Bayern"]["conferences"] == 4 and 0 <= stability["Bayern"]["stability"] <= 1
+
 
 def test_demands_made_again_are_linked_to_the_earlier_ones():
     """2025 against the 2024 test document: one repeat by its own words, one by similar

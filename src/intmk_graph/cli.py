@@ -491,6 +491,9 @@ def coalitions_command(
     without_joint: Annotated[
         bool, typer.Option("--without-joint", help="Leave out joint motions of all 16 Länder.")
     ] = False,
+    by_conference: Annotated[
+        bool, typer.Option("--by-conference", help="Pairs and communities per conference, and how stable each Land's community is.")
+    ] = False,
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
@@ -499,8 +502,26 @@ def coalitions_command(
 
     Example: intmk-graph coalitions --without-joint --format json
     """
-    from .query.reports import coalitions
+    from .query.reports import coalitions, coalitions_by_conference
 
+    if by_conference:
+        with library_errors():
+            with opened(store, out) as dataset:
+                data = coalitions_by_conference(dataset, decision.value if decision else None, without_joint)
+        rows = [{"conference": y["conference"], "year": y["year"], "a": p["a"], "b": p["b"], "count": p["count"]}
+                for y in data["conferences"] for p in y["pairs"]]
+        if write_data(data, format, rows):
+            return
+        for y in data["conferences"]:
+            console.print(f"{y['conference']}. IntMK ({y['year'] or '?'}): "
+                          + " | ".join(", ".join(c) for c in y["communities"]), highlight=False, soft_wrap=True)
+        table = Table(title="Stability of each Land's community", header_style="bold")
+        for col in ("land", "conferences", "stability"):
+            table.add_column(col, justify="left" if col == "land" else "right")
+        for s in data["stability"]:
+            table.add_row(s["land"], str(s["conferences"]), "–" if s["stability"] is None else f"{s['stability']:.3f}")
+        console.print(table)
+        return
     with library_errors():
         with opened(store, out) as dataset:
             data = coalitions(dataset, conference, decision.value if decision else None, without_joint)

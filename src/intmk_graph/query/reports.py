@@ -222,3 +222,24 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
     for record in years:
         record["tops"].sort(key=natural_key)
     return sorted(years, key=lambda y: int(y["conference"]))
+
+
+def coalitions_by_conference(graph: Graph, decision: str | None = None, without_joint: bool = False) -> dict:
+    """Coalitions conference by conference, and how stable each Land's community is:
+    for each Land, the mean Jaccard similarity of its community's members from one
+    conference to the next (1.0: always the same partners)."""
+    conferences = _saved_rows(graph, "conferences")
+    years = []
+    for c in conferences:
+        data = coalitions(graph, int(c["conference"]), decision, without_joint)
+        years.append({"conference": str(c["conference"]), "year": c["year"], "pairs": data["pairs"],
+                      "communities": data["communities"]})
+    lands = sorted({land for y in years for community in y["communities"] for land in community})
+    stability = []
+    for land in lands:
+        groups = [next((set(c) for c in y["communities"] if land in c), None) for y in years]
+        groups = [g for g in groups if g is not None]
+        steps = [len(a & b) / len(a | b) for a, b in zip(groups, groups[1:])]
+        stability.append({"land": land, "conferences": len(groups),
+                          "stability": round(sum(steps) / len(steps), 3) if steps else None})
+    return {"conferences": years, "stability": stability}
