@@ -167,7 +167,7 @@ class ItemReader:
     def header_zone(self, block: Block, start: int):
         """Sponsors, publication, vote and decision; returns where the body begins."""
         lines = block.lines
-        sponsors: tuple[str, ...] = ()
+        sponsors: tuple[VocabRef, ...] = ()
         decision: Decision | None = None
         votes: Votes | None = None
         i = start
@@ -290,7 +290,7 @@ class ItemReader:
         notes: list[ProtocolNote] = []
         current: list[NumberedLine] = []
         current_number: int | None = None
-        note_head: tuple[tuple[str, ...], int | None, int] | None = None
+        note_head: tuple[tuple[VocabRef, ...], int | None, int] | None = None
         next_ziffer = 1
 
         def flush():
