@@ -56,6 +56,7 @@ class NumberedLine:
 _NOT_TEXT = str.maketrans({"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
                            "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})
+_HAS_NOT_TEXT = re.compile("[" + "".join(chr(c) for c in _NOT_TEXT) + "]")
 
 
 def normalise_space(text: str) -> str:
@@ -65,7 +66,9 @@ def normalise_space(text: str) -> str:
     >>> normalise_space("  Integrationskurse  bedarfsgerecht \ufb01nanzieren\u00ad ")
     'Integrationskurse bedarfsgerecht finanzieren'
     """
-    return " ".join(text.translate(_NOT_TEXT).split())
+    if _HAS_NOT_TEXT.search(text):  # rare: translate() with a table is slow on every line
+        text = text.translate(_NOT_TEXT)
+    return " ".join(text.split())
 
 
 def mend_split_words(text: str, rules: Profile) -> str:
