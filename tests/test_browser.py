@@ -33,9 +33,9 @@ def browser():
         b.close()
 
 
-def _pages(tmp: Path, source: Path | None = None) -> Path:
+def _pages(tmp: Path, source: Path | list[Path] | None = None) -> Path:
     out = tmp / "out"
-    result = build([source] if source else None)
+    result = build(source if isinstance(source, list) else [source] if source else None)
     write_outputs(result, out)
     load_store(result, out)
     outcome = runner.invoke(app, ["visualise", "all", "--out", str(out)])
@@ -104,6 +104,26 @@ def test_coalitions_page(browser, pages):
     bordered = page.evaluate("intmk.nodes.get().filter(n => n.borderWidth === 4).map(n => n.id).sort()")
     assert bordered == ["Baden-Württemberg", "Bayern", "Brandenburg", "Thüringen"]
     assert _not_blank(page.locator("#network").screenshot()) > 0.02
+    page.close()
+
+
+def test_coalitions_page_per_conference(browser, tmp_path_factory):
+    """With several conferences in the graph, a selector shows one of them or all years."""
+    tmp = tmp_path_factory.mktemp("years-pages")
+    years = Path(__file__).parent / "data" / "years" / "bn-2024-mainz.txt"
+    out = _pages(tmp, [years, default_inputs()[0]])
+    page, _, errors = open_page(browser, out / "coalitions.html")
+    options = page.evaluate("[...document.querySelectorAll('#conference option')].map(o => o.textContent)")
+    assert options == ["all years", "19. IntMK (2024)", "20. IntMK (2025)"]
+    assert page.locator("#status").inner_text() == "16 Länder, 120 pairs, 24 resolutions"
+    page.select_option("#conference", "19")
+    assert page.evaluate("document.body.dataset.conference") == "19"
+    assert page.locator("#status").inner_text() == "16 Länder, 120 pairs, 1 resolutions"
+    page.click("label[for=view-majority]")  # 2024 decided nothing by majority
+    assert page.evaluate("[document.body.dataset.view, intmk.edges.length]") == ["majority", 0]
+    page.select_option("#conference", "20")
+    assert page.evaluate("[intmk.nodes.length, intmk.edges.length]") == [16, 85]
+    assert errors == []
     page.close()
 
 

@@ -84,12 +84,39 @@ def _scale(pos: dict, size: float) -> dict[str, tuple[float, float]]:
 
 
 def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
-    """Per decision view: Länder (size, community, dissent) and co-sponsorship edges.
-    Communities are computed without the motions of all 16 Länder, which would
-    otherwise join everyone; positions group each community on a circle."""
-    from ..query.reports import coalitions
+    """Per decision view (and, for a graph of several conferences, per conference too):
+    Länder (size, community, dissent) and co-sponsorship edges. Communities are
+    computed without the motions of all 16 Länder, which would otherwise join everyone;
+    positions group each community on a circle."""
+    from ..query.reports import _saved_rows
 
     titles = _titles(graph)
+    scopes = [("all", "all years" if conference is None else f"{conference}. IntMK", conference)]
+    if conference is None:
+        listed = _saved_rows(graph, "conferences")
+        if len(listed) > 1:
+            scopes += [(str(c["conference"]), f"{c['conference']}. IntMK ({c['year'] or '?'})", int(c["conference"]))
+                       for c in listed]
+    views, dissent = {}, set()
+    for scope, _, number in scopes:
+        scoped, notes = _coalition_views(graph, number, titles)
+        views.update({f"{scope}/{name}": view for name, view in scoped.items()})
+        dissent |= notes if scope == "all" else set()
+    return {
+        "subtitle": "Co-sponsorship among the Länder: node size = resolutions sponsored, edge width = "
+                    "resolutions sponsored together, colour = community (computed without motions of all 16).",
+        "footer": f"intmk-graph {__version__} · hover a Land or a pair for details",
+        "palette": PALETTE,
+        "conferences": [{"id": scope, "label": label} for scope, label, _ in scopes],
+        "views": views,
+        "dissent": sorted(dissent),
+    }
+
+
+def _coalition_views(graph: Graph, conference: int | None, titles: dict[str, str]) -> tuple[dict, set[str]]:
+    """The decision views of one conference (or all), and the Länder with notes."""
+    from ..query.reports import coalitions
+
     blocs = coalitions(graph, conference, None, without_joint=True)["communities"]
     community = {land: i for i, members in enumerate(blocs) for land in members}
     base = coalitions(graph, conference, None)
@@ -124,14 +151,7 @@ def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
             "communities": [members[c] for c in sorted(members)],
             "resolutions": len(resolutions),
         }
-    return {
-        "subtitle": "Co-sponsorship among the Länder: node size = resolutions sponsored, edge width = "
-                    "resolutions sponsored together, colour = community (computed without motions of all 16).",
-        "footer": f"intmk-graph {__version__} · hover a Land or a pair for details",
-        "palette": PALETTE,
-        "views": views,
-        "dissent": sorted(l for l, k in notes.items() if k),
-    }
+    return views, {land for land, k in notes.items() if k}
 
 
 # ------------------------------------------------------------------- citations

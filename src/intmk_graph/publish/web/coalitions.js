@@ -7,8 +7,14 @@ const panel = document.getElementById("panel");
 const status = el("p", {class: "status", id: "status"});
 const legend = el("div", {id: "legend"});
 
-function render(name) {
-  const view = DATA.views[name];
+// What is shown: a conference (or all years) and a kind of decision.
+const shown = {conference: "all", decision: "all"};
+
+function render(decision = shown.decision, conference = shown.conference) {
+  shown.decision = decision;
+  shown.conference = conference;
+  const name = decision;
+  const view = DATA.views[`${conference}/${decision}`];
   nodes.clear();
   edges.clear();
   nodes.add(view.nodes.map((n) => {
@@ -32,12 +38,20 @@ function render(name) {
     el("span", {class: "swatch", style: `background:${DATA.palette[i % DATA.palette.length]}`}),
     el("span", {text: `community ${i + 1}: ${members.join(", ")}`}))));
   document.body.dataset.view = name;
+  document.body.dataset.conference = conference;
   network.fit({animation: false});
+}
+
+if (DATA.conferences.length > 1) {  // several conferences in the graph: choose one, or all years
+  panel.appendChild(el("h2", {text: "Conference"}));
+  const select = el("select", {id: "conference", onchange: () => render(shown.decision, select.value)},
+    ...DATA.conferences.map((c) => el("option", {value: c.id, text: c.label})));
+  panel.appendChild(select);
 }
 
 panel.appendChild(el("h2", {text: "Decisions"}));
 for (const [name, label] of [["all", "all resolutions"], ["unanimous", "unanimous"], ["majority", "by majority"]]) {
-  const input = el("input", {type: "radio", name: "view", value: name, id: `view-${name}`, onchange: () => render(name)});
+  const input = el("input", {type: "radio", name: "view", value: name, id: `view-${name}`, onchange: () => render(name, shown.conference)});
   if (name === "all") input.checked = true;
   panel.appendChild(el("label", {for: `view-${name}`}, input, el("span", {text: ` ${label}`})));
 }
@@ -47,5 +61,5 @@ panel.appendChild(legend);
 panel.appendChild(el("h2", {text: "Dissent"}));
 panel.appendChild(el("p", {text: DATA.dissent.length
   ? `Red border: protocol notes by ${DATA.dissent.join(", ")}.` : "No protocol notes."}));
-render("all");
+render("all", "all");
 window.intmk.render = render;
