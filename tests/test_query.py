@@ -365,3 +365,18 @@ def test_tables_read_well_at_80_columns(out_dir, tmp_path):
     assert "data:conference/20/top/1.1" in table.stdout and "id:land-NI" in table.stdout
     # the figures stand whole in their columns: 27 TOPs, 170 sponsorships, 15 unanimous, 11 majority
     assert re.search(r"│\s+27 │\s+170 │\s+15 │\s+11 │", built.stdout), built.stdout
+
+
+def test_matrix_has_one_panel_per_conference(tmp_path):
+    """A graph of several conferences draws one heat map per conference, byte-stably."""
+    from intmk_graph.pipeline import build
+    from intmk_graph.publish.pages import matrix_figures
+
+    years = [DATA / "years" / "bn-2024-mainz.txt", DATA.parent.parent / "data" / "intmk-20-2025-goettingen.txt"]
+    graph = union_graph(build(years).dataset)
+    png, svg = matrix_figures(graph)
+    titles = re.findall(r"<!-- (\d+\. IntMK \(\d{4}\)) -->", svg.decode("utf-8"))
+    assert titles == ["19. IntMK (2024)", "20. IntMK (2025)"]
+    assert matrix_figures(graph) == (png, svg)
+    one = matrix_figures(union_graph(build(years[1:]).dataset))[1].decode("utf-8")
+    assert "IntMK (2025)" not in one  # one conference: one panel, no per-conference titles

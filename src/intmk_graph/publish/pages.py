@@ -324,21 +324,12 @@ def _short(label: str, limit: int = 40) -> str:
 # ----------------------------------------------------------------------- matrix
 
 
-def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, bytes]:
-    """The co-sponsorship matrix as PNG and SVG: cell = resolutions two Länder
-    sponsored together, diagonal = resolutions a Land sponsored. Byte-identical runs."""
-    import io
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+def _matrix(graph: Graph, conference: int | None):
+    """(Länder, ISO codes, cells) of the co-sponsorship matrix of one conference or all."""
     from ..query.reports import coalitions
 
     data = coalitions(graph, conference)
-    lands = [l["land"] for l in data["lands"]]
-    lands.sort()
+    lands = sorted(l["land"] for l in data["lands"])
     index = {land: i for i, land in enumerate(lands)}
     n = len(lands)
     cells = [[0] * n for _ in range(n)]
@@ -348,19 +339,49 @@ def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, 
         a, b = index[p["a"]], index[p["b"]]
         cells[a][b] = cells[b][a] = p["count"]
     codes = [next(l["code"] for l in data["lands"] if l["land"] == land).removeprefix("DE-") for land in lands]
+    return lands, codes, cells
+
+
+def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, bytes]:
+    """The co-sponsorship matrix as PNG and SVG: cell = resolutions two Länder
+    sponsored together, diagonal = resolutions a Land sponsored; for a graph of several
+    conferences, one panel per conference. Byte-identical runs."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from ..query.reports import _saved_rows
+
+    panels = [(conference, "")]
+    if conference is None:
+        listed = _saved_rows(graph, "conferences")
+        if len(listed) > 1:
+            panels = [(int(c["conference"]), f"{c['conference']}. IntMK ({c['year'] or '?'})") for c in listed]
     with matplotlib.rc_context({"svg.hashsalt": "intmk-graph", "font.size": 9}):
-        fig, ax = plt.subplots(figsize=(8, 7), dpi=120)
-        image = ax.imshow(cells, cmap="Blues")
-        ax.set_xticks(range(n), codes)
-        ax.set_yticks(range(n), [f"{land} ({code})" for land, code in zip(lands, codes)])
-        peak = max(max(row) for row in cells) or 1
-        for i in range(n):
-            for j in range(n):
-                ax.text(j, i, str(cells[i][j]), ha="center", va="center", fontsize=7,
-                        color="white" if cells[i][j] > peak * 0.6 else "#1f2933",
-                        fontweight="bold" if i == j else "normal")
-        ax.set_title("Co-sponsorship of resolutions among the Länder (diagonal: sponsored)")
-        fig.colorbar(image, ax=ax, shrink=0.8, label="resolutions")
+        cols = min(3, len(panels))  # panels in rows of three, however many years
+        rows = -(-len(panels) // cols)
+        fig, axes = plt.subplots(rows, cols, figsize=(8 * cols, 7 * rows), dpi=120, squeeze=False)
+        for ax in axes.flat[len(panels):]:
+            ax.set_visible(False)
+        for ax, (number, label) in zip(axes.flat, panels):
+            lands, codes, cells = _matrix(graph, number)
+            n = len(lands)
+            image = ax.imshow(cells, cmap="Blues")
+            ax.set_xticks(range(n), codes)
+            ax.set_yticks(range(n), [f"{land} ({code})" for land, code in zip(lands, codes)])
+            peak = max(max(row) for row in cells) or 1
+            for i in range(n):
+                for j in range(n):
+                    ax.text(j, i, str(cells[i][j]), ha="center", va="center", fontsize=7,
+                            color="white" if cells[i][j] > peak * 0.6 else "#1f2933",
+                            fontweight="bold" if i == j else "normal")
+            ax.set_title(label or "Co-sponsorship of resolutions among the Länder (diagonal: sponsored)")
+            fig.colorbar(image, ax=ax, shrink=0.8, label="resolutions")
+        if len(panels) > 1:
+            fig.suptitle("Co-sponsorship of resolutions among the Länder, per conference (diagonal: sponsored)")
         fig.tight_layout()
         png, svg = io.BytesIO(), io.BytesIO()
         fig.savefig(png, format="png", metadata={"Software": None})
