@@ -45,6 +45,7 @@ PARAMS = {
     "history-addressee": [{"addressee": "Bund"}, {"addressee": "Länder"}],
     "history-land": [{"land": "Bayern"}],
     "conferences": [{}],
+    "history-demand": [{"demand": "https://w3id.org/intmk-graph/data/conference/20/top/4.9/demand/4"}],
 }
 
 

@@ -382,7 +382,7 @@ def test_history_over_the_years(tmp_path):
     assert bavaria["9"] == (1, 2) and bavaria["11"] == (1, 0)
     assert [y["conference"] for y in history("--to", "Bund")] == ["9", "11", "20"]
     result = runner.invoke(app, ["history", "--law", "AufenthG", "--land", "BY", "--out", str(tmp_path)])
-    assert result.exit_code == 2 and "expected exactly one of --law, --programme, --to or --land" in result.output
+    assert result.exit_code == 2 and "expected exactly one of --law, --programme, --to, --land or --demand" in result.output
 
     # coalitions conference by conference, and how stable each Land's partners are
     result = runner.invoke(app, ["coalitions", "--by-conference", "--format", "json", "--out", str(tmp_path)])
@@ -414,3 +414,14 @@ def test_demands_made_again_are_linked_to_the_earlier_ones():
     assert (URIRef(DATA + "conference/20/top/4.5/demand/1"), INTMK.repeats,
             URIRef(DATA + "conference/19/top/4.5/demand/1")) in graph
     assert validate_graph(graph).conforms
+
+
+def test_history_of_a_demand_follows_its_repeats(tmp_path):
+    bundled = Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"
+    assert runner.invoke(app, ["build", str(YEARS / "bn-2024-mainz.txt"), str(bundled), "--out", str(tmp_path)]).exit_code == 0
+    for start in ("20/top/4.9/demand/4", "19/top/4.9/demand/1"):  # from either end of the chain
+        result = runner.invoke(app, ["history", "--demand", DATA + "conference/" + start, "--format", "json",
+                                     "--out", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert [(y["conference"], y["year"], y["tops"], y["demands"]) for y in json.loads(result.stdout)] == [
+            ("19", 2024, ["4.9"], 1), ("20", 2025, ["4.9"], 1)]

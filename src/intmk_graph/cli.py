@@ -642,6 +642,7 @@ def history_command(
     programme: Annotated[Optional[str], typer.Option("--programme", help="A programme (or law) as a topic: MBE.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="An addressee: Bund, Bundesregierung, BAMF, Länder.")] = None,
     land: Annotated[Optional[str], typer.Option("--land", help="A Land: Bayern, BY.")] = None,
+    demand: Annotated[Optional[str], typer.Option("--demand", help="A demand's IRI: it, what it repeats and what repeats it.")] = None,
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
@@ -655,7 +656,7 @@ def history_command(
 
     with library_errors():
         with opened(store, out) as dataset:
-            years = history(dataset, law, programme, to, land)
+            years = history(dataset, law, programme, to, land, demand)
     if write_data(years, format, [{**y, "tops": " ".join(y["tops"])} for y in years]):
         return
     table = Table(title="History", header_style="bold")

@@ -175,19 +175,22 @@ class Year(TypedDict, total=False):
 
 
 def history(graph: Graph, law: str | None = None, programme: str | None = None, to: str | None = None,
-            land: str | None = None) -> list[Year]:
+            land: str | None = None, demand: str | None = None) -> list[Year]:
     """The record over the years of one thing — a law or one of its sections, a
-    programme (or law) as a topic, an addressee, or a Land: one record per conference,
+    programme (or law) as a topic, an addressee, a Land, or a demand with the demands it
+    repeats and that repeat it: one record per conference,
     with its year, how many resolutions (and demands, sponsorships or notes) and which
     TOPs. Names are taken as people type them."""
     from ..model import natural_key
     from .lookup import law_query
 
-    asked = [k for k, v in (("law", law), ("programme", programme), ("to", to), ("land", land)) if v]
+    asked = [k for k, v in (("law", law), ("programme", programme), ("to", to), ("land", land), ("demand", demand)) if v]
     if len(asked) != 1:
         from ..errors import QueryError
 
-        raise QueryError("history follows one thing; expected exactly one of --law, --programme, --to or --land")
+        raise QueryError(
+            "history follows one thing; expected exactly one of --law, --programme, --to, --land or --demand"
+        )
     if law:
         q = law_query(law)
         rows = _saved_rows(graph, "history-law", law=q.law.abbr or q.law.label, section=q.section)
@@ -195,12 +198,14 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
         rows = _saved_rows(graph, "history-topic", topic=programme)
     elif to:
         rows = _saved_rows(graph, "history-addressee", addressee=to)
+    elif demand:
+        rows = [{**r, "demand": r["link"]} for r in _saved_rows(graph, "history-demand", demand=demand)]
     else:
         rows = _saved_rows(graph, "history-land", land=land)
 
     def start(r: dict) -> dict:
         record = {"conference": str(r["conference"]), "year": r["year"], "resolutions": 0}
-        if programme or to:
+        if programme or to or demand:
             record["demands"] = 0
         if land:
             record.update(sponsorships=0, notes=0)
