@@ -26,7 +26,7 @@ def read_agenda(lines: list[Line], rules: Profile, notes: Notes) -> tuple[Agenda
         text = line.text
         if any(p.match(text) for p in rules.toc["heading"] + rules.toc["table_header"]):
             continue
-        m = _first(rules.toc["entry"], text)
+        m = rules.first(rules.toc["entry"], text)
         if m and (m["title"] or m["page"] is None or not entries):
             entries.append(
                 {"id": m["id"], "title": m["title"], "page": int(m["page"]) if m["page"] else None, "line": line.number}
@@ -37,7 +37,7 @@ def read_agenda(lines: list[Line], rules: Profile, notes: Notes) -> tuple[Agenda
             continue
         # A wrapped title: the rest of the previous entry's title, perhaps with its page.
         current = entries[-1]
-        if current["page"] is None and (end := _first(rules.toc["page_at_end"], text)):
+        if current["page"] is None and (end := rules.first(rules.toc["page_at_end"], text)):
             current["title"] += " " + end["title"]
             current["page"] = int(end["page"])
         else:
@@ -49,6 +49,3 @@ def read_agenda(lines: list[Line], rules: Profile, notes: Notes) -> tuple[Agenda
         result.append(AgendaEntry(e["id"], _clean_title(e["title"], rules), e["page"], e["line"], heading))
     return tuple(result)
 
-
-def _first(patterns, text: str):
-    return next((m for p in patterns if (m := p.match(text))), None)

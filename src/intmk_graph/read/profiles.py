@@ -44,7 +44,12 @@ class Profile:
 
     def match(self, form: str, text: str) -> re.Match[str] | None:
         """The first of the form's patterns that matches at the start of ``text``."""
-        for pattern in self.forms[form]:
+        return self.first(self.forms[form], text)
+
+    @staticmethod
+    def first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+        """The first of ``patterns`` (a title-page or contents group) matching ``text``."""
+        for pattern in patterns:
             if m := pattern.match(text):
                 return m
         return None

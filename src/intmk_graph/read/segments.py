@@ -97,7 +97,7 @@ def split_document(
                     state = "items"
                     continue
             toc.append(line)
-            if content and (m := next((p.match(line.text) for p in rules.toc["entry"]), None)):
+            if content and (m := rules.first(rules.toc["entry"], line.text)):
                 toc_ids.add(m["id"])
             continue
         if header:

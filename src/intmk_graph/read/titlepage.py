@@ -93,7 +93,7 @@ def _chair_block(front: list[Line], rules: Profile) -> tuple[str, list[int]] | N
     """The text after ``Vorsitz:`` with the lines that continue it (a person, her office
     and ministry, an address), up to a blank line or the next field."""
     for index, line in enumerate(front):
-        if line.kind != CONTENT or not (m := _first(rules.title_page["chair"], line.text)):
+        if line.kind != CONTENT or not (m := rules.first(rules.title_page["chair"], line.text)):
             continue
         parts, numbers = [m["rest"]] if m["rest"] else [], [line.number]
         for following in front[index + 1 : index + 8]:
@@ -107,10 +107,6 @@ def _chair_block(front: list[Line], rules: Profile) -> tuple[str, list[int]] | N
             numbers.append(following.number)
         return " ".join(parts), numbers
     return None
-
-
-def _first(patterns, text: str) -> re.Match[str] | None:
-    return next((m for p in patterns if (m := p.match(text))), None)
 
 
 def _is_field(text: str, rules: Profile) -> bool:
