@@ -88,12 +88,12 @@ def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
     Länder (size, community, dissent) and co-sponsorship edges. Communities are
     computed without the motions of all 16 Länder, which would otherwise join everyone;
     positions group each community on a circle."""
-    from ..query.reports import _saved_rows
+    from ..query.saved import query as saved_rows
 
     titles = _titles(graph)
     scopes = [("all", "all years" if conference is None else f"{conference}. IntMK", conference)]
     if conference is None:
-        listed = _saved_rows(graph, "conferences")
+        listed = saved_rows(graph, "conferences")
         if len(listed) > 1:
             scopes += [(str(c["conference"]), f"{c['conference']}. IntMK ({c['year'] or '?'})", int(c["conference"]))
                        for c in listed]
@@ -353,11 +353,11 @@ def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from ..query.reports import _saved_rows
+    from ..query.saved import query as saved_rows
 
     panels = [(conference, "")]
     if conference is None:
-        listed = _saved_rows(graph, "conferences")
+        listed = saved_rows(graph, "conferences")
         if len(listed) > 1:
             panels = [(int(c["conference"]), f"{c['conference']}. IntMK ({c['year'] or '?'})") for c in listed]
     with matplotlib.rc_context({"svg.hashsalt": "intmk-graph", "font.size": 9}):

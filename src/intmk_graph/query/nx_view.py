@@ -35,19 +35,13 @@ from ..extract.citations import citation_label
 from ..graph.iris import resolution_key
 from ..model import natural_key
 from ..namespaces import INTMK, PREFIXES
-from .saved import bind, saved_query
-
-
-def _rows(graph: Graph, name: str, **params):
-    """The rows of a saved query with its parameters bound (None leaves one open)."""
-    values = {k: str(v) for k, v in params.items() if v is not None}
-    return graph.query(bind(saved_query(name), values))
+from .saved import run_saved
 
 
 def _resolutions(graph: Graph, conference: int | None, decision: str | None):
     """{"20/6.5": {"title", "decision", "sponsors": [...]}} read from the graph."""
     found: dict[str, dict] = {}
-    for row in _rows(graph, "sponsorships", conference=conference, outcome=decision):
+    for row in run_saved(graph, "sponsorships", conference=conference, outcome=decision):
         dec = str(row.decision) if row.decision is not None else None
         key = resolution_key(int(row.conference), row.top)
         entry = found.setdefault(key, {"title": str(row.title), "decision": dec, "sponsors": set()})
@@ -74,7 +68,7 @@ def cosponsorship(
     import networkx as nx
 
     g = nx.Graph()
-    for row in _rows(graph, "laender"):
+    for row in run_saved(graph, "laender"):
         g.add_node(str(row.land), code=str(row.code), sponsored=0, alone=0, notes=0)
     together: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, entry in sorted(_resolutions(graph, conference, decision).items()):
@@ -90,7 +84,7 @@ def cosponsorship(
                 together[(a, b)].append(key)
     for (a, b), keys in sorted(together.items()):
         g.add_edge(a, b, weight=len(keys), resolutions=sorted(keys, key=natural_key))
-    for row in _rows(graph, "dissent", conference=conference):  # one row per note and Land
+    for row in run_saved(graph, "dissent", conference=conference):  # one row per note and Land
         g.nodes[str(row.by)]["notes"] += 1
     return g
 
@@ -100,7 +94,7 @@ def land_resolution(graph: Graph, conference: int | None = None):
     import networkx as nx
 
     g = nx.Graph()
-    for row in _rows(graph, "laender"):
+    for row in run_saved(graph, "laender"):
         g.add_node(str(row.land), bipartite=0, code=str(row.code))
     for key, entry in sorted(_resolutions(graph, conference, None).items()):
         g.add_node(key, bipartite=1, title=entry["title"], decision=entry["decision"] or "")
@@ -114,7 +108,7 @@ def resolution_law(graph: Graph, conference: int | None = None):
     import networkx as nx
 
     g = nx.DiGraph()
-    for row in sorted(_rows(graph, "citations", conference=conference), key=lambda r: tuple(str(v) for v in r)):
+    for row in sorted(run_saved(graph, "citations", conference=conference), key=lambda r: tuple(str(v) for v in r)):
         res = resolution_key(row.conference, row.top)
         law = str(row.abbr)
         g.add_node(res, kind="resolution", title=str(row.title))

@@ -8,8 +8,7 @@ from typing import TypedDict
 from rdflib import Graph
 
 from .nx_view import cosponsorship
-from .results import plain, rows
-from .saved import bind, saved_query
+from .saved import query as saved_rows
 
 
 def coalitions(
@@ -53,13 +52,6 @@ def coalitions(
         key=lambda r: (-r["sponsored"], r["land"]),
     )
     return {"pairs": pairs, "communities": communities, "lands": lands}
-
-
-def _saved_rows(graph: Graph, name: str, **params) -> list[dict]:
-    """A saved query's rows as dicts of plain values; parameters left None are unbound."""
-    values = {k: str(v) for k, v in params.items() if v is not None}
-    names, data = rows(graph.query(bind(saved_query(name), values)))
-    return [dict(zip(names, (plain(v) for v in row))) for row in data]
 
 
 class Dissent(TypedDict):
@@ -115,7 +107,7 @@ def _append_new(items: list, item) -> None:
 def dissent(graph: Graph, conference: int | None = None, land: str | None = None) -> list[Dissent]:
     """One record per protocol note, the Länder that gave it together."""
     return _grouped(
-        _saved_rows(graph, "dissent", conference=conference, land=land),
+        saved_rows(graph, "dissent", conference=conference, land=land),
         key=lambda r: (r["conference"], r["top"], r["first_line"]),
         start=lambda r: {
             "conference": str(r["conference"]), "resolution": r["top"], "title": r["title"],
@@ -133,7 +125,7 @@ def cites(graph: Graph, law: str, conference: int | None = None) -> list[Citing]
     from .lookup import law_query
 
     q = law_query(law)
-    found = _saved_rows(graph, "cites", law=q.law.abbr or q.law.label, section=q.section,
+    found = saved_rows(graph, "cites", law=q.law.abbr or q.law.label, section=q.section,
                         subsection=q.subsection, number=q.number, conference=conference)
     return _grouped(
         found,
@@ -152,7 +144,7 @@ def demands(graph: Graph, to: str | None = None, about: str | None = None,
     """One record per demand with all its addressees, optionally only those addressed
     to a body (``to``) or concerning a programme or law (``about``)."""
     return _grouped(
-        _saved_rows(graph, "demands", addressee=to, about=about, conference=conference),
+        saved_rows(graph, "demands", addressee=to, about=about, conference=conference),
         key=lambda r: (r["conference"], r["top"], r["text"], r["line"]),
         start=lambda r: {
             "conference": str(r["conference"]), "resolution": r["top"], "paragraph": r["paragraph"],
@@ -193,15 +185,15 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
         )
     if law:
         q = law_query(law)
-        rows = _saved_rows(graph, "history-law", law=q.law.abbr or q.law.label, section=q.section)
+        rows = saved_rows(graph, "history-law", law=q.law.abbr or q.law.label, section=q.section)
     elif programme:
-        rows = _saved_rows(graph, "history-topic", topic=programme)
+        rows = saved_rows(graph, "history-topic", topic=programme)
     elif to:
-        rows = _saved_rows(graph, "history-addressee", addressee=to)
+        rows = saved_rows(graph, "history-addressee", addressee=to)
     elif demand:
-        rows = [{**r, "demand": r["link"]} for r in _saved_rows(graph, "history-demand", demand=demand)]
+        rows = [{**r, "demand": r["link"]} for r in saved_rows(graph, "history-demand", demand=demand)]
     else:
-        rows = _saved_rows(graph, "history-land", land=land)
+        rows = saved_rows(graph, "history-land", land=land)
 
     def start(r: dict) -> dict:
         record = {"conference": str(r["conference"]), "year": r["year"], "resolutions": 0}
@@ -233,7 +225,7 @@ def coalitions_by_conference(graph: Graph, decision: str | None = None, without_
     """Coalitions conference by conference, and how stable each Land's community is:
     for each Land, the mean Jaccard similarity of its community's members from one
     conference to the next (1.0: always the same partners)."""
-    conferences = _saved_rows(graph, "conferences")
+    conferences = saved_rows(graph, "conferences")
     years = []
     for c in conferences:
         data = coalitions(graph, int(c["conference"]), decision, without_joint)

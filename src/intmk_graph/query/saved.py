@@ -198,14 +198,22 @@ def run(dataset: Dataset, text: str):
         raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
 
 
+def run_saved(dataset: Dataset, name: str, **params):
+    """A saved query's result with its parameters bound; a parameter left None is open."""
+    return run(dataset, bind(saved_query(name), {k: str(v) for k, v in params.items() if v is not None}))
+
+
 def query(dataset: Dataset, query: str, **params) -> list[dict]:
-    """Rows of a saved query (by name, parameters as keywords) or of a SPARQL string, as
-    dicts of plain values: the notebook user's one call.
+    """Rows of a saved query (by name, parameters as keywords; None leaves one open) or
+    of a SPARQL string, as dicts of plain values: the notebook user's one call.
 
     ``query(store, "sponsored-by", land="Sachsen")``
     """
     from .results import plain, rows
 
-    text = query_text(query, params=[f"{k}={v}" for k, v in params.items()])
-    names, data = rows(run(dataset, text))
+    if query in saved_queries():
+        result = run_saved(dataset, query, **params)
+    else:
+        result = run(dataset, query_text(query, params=[f"{k}={v}" for k, v in params.items() if v is not None]))
+    names, data = rows(result)
     return [dict(zip(names, (plain(v) for v in row))) for row in data]
