@@ -103,11 +103,9 @@ def addressee(text: str) -> URIRef:
     if (land := laender().resolve(value)) is not None:
         return land.iri
     found = bodies().matching(value)
-    if len(found) == 1:
-        return found[0].iri
-    if found:
-        return _one("body", value, bodies(), found).iri
-    raise _unknown("body", value, _names(bodies()) + [l.name for l in laender().all] + ["Länder"])
+    if not found:
+        raise _unknown("body", value, _names(bodies()) + [l.name for l in laender().all] + ["Länder"])
+    return _one("body", value, bodies(), found).iri
 
 
 def topic(text: str) -> URIRef:

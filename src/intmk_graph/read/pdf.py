@@ -74,7 +74,7 @@ def _open(data: bytes, name: str):
         raise InputError(f"not a readable PDF ({message}); expected an unbroken PDF file", name) from None
 
 
-def _words(page, index: int) -> tuple[list[_Word], float]:
+def _words(page) -> tuple[list[_Word], float]:
     """The words of one page with their boxes, top-down coordinates."""
     width, height = page.get_size()
     textpage = page.get_textpage()
@@ -172,7 +172,7 @@ def read_pdf(data: bytes, name: str) -> Decoded:
         rows: list[_Row] = []
         empty: list[int] = []
         for index in range(pages):
-            words, height = _words(doc[index], index)
+            words, height = _words(doc[index])
             if not words:
                 empty.append(index + 1)
             rows += _rows(words, index + 1, height)
