@@ -147,12 +147,30 @@ def test_dates_amounts_and_references():
         date(2023, 5, 10), date(2026, 3, 4), (2024, 7)]
     assert [(v, c) for _, v, c in amounts("77,5 Mio. Euro, 0,5 Mrd. Euro, ca. 480.000 EUR")] == [
         (Decimal("77500000"), "EUR"), (Decimal("500000000"), "EUR"), (Decimal("480000"), "EUR")]
-    assert [(b, n, t) for _, b, n, _, t in references(
+    assert [(f.body, f.number, f.top) for f in references(
         "den Beschluss der 17. IntMK zu TOP 2.3, der 18. IntMK (TOP 3.1) und TOP 4.1 der 15. IntMK")] == [
         ("IntMK", 17, "2.3"), ("IntMK", 18, "3.1"), ("IntMK", 15, "4.1")]
     refs = references("dem Beschluss der 101. ASMK unter TOP 6.2 und dem MPK-Beschluss vom 10. Mai 2023 sowie vom 6. November 2023")
-    assert [(b, n, d, t) for _, b, n, d, t in refs] == [
+    assert [(f.body, f.number, f.date, f.top) for f in refs] == [
         ("ASMK", 101, None, "6.2"), ("MPK", None, date(2023, 5, 10), None), ("MPK", None, date(2023, 11, 6), None)]
+
+
+def test_references_by_date_and_to_special_sessions():
+    """The IntMK's own resolutions named by their date (a range gives its first day), its
+    special sessions by number or date, and another conference's dated TOP."""
+    text = ("(vgl. Beschluss vom 5./6. Mai 2015), TOP 2.1 der Sonder-IntMK vom 12.11.2015, die Sondersitzung "
+            "der 10. IntMK, den Beschluss der IntMK vom 5. und 6. Mai 2015 (TOP 3.1), den Beschluss der JFMK "
+            "vom 22.05.2014 zu TOP 7.1 und ihre Beschlusslage vom 23. – 24. April 2025 zu TOP 4.5")
+    assert [(f.body, f.number, f.date, f.top, f.kind, text[f.span.start:f.span.end]) for f in references(text)] == [
+        ("IntMK", None, date(2015, 5, 5), None, None, "Beschluss vom 5./6. Mai 2015"),
+        ("IntMK", None, date(2015, 11, 12), "2.1", "Sonderkonferenz", "TOP 2.1 der Sonder-IntMK vom 12.11.2015"),
+        ("IntMK", 10, None, None, "Sonderkonferenz", "Sondersitzung der 10. IntMK"),
+        ("IntMK", None, date(2015, 5, 5), "3.1", None, "Beschluss der IntMK vom 5. und 6. Mai 2015 (TOP 3.1)"),
+        ("JFMK", None, date(2014, 5, 22), "7.1", None, "JFMK vom 22.05.2014 zu TOP 7.1"),
+        ("IntMK", None, date(2025, 4, 23), "4.5", None, "Beschlusslage vom 23. – 24. April 2025 zu TOP 4.5"),
+    ]
+    # Another conference's resolution is not the IntMK's, nor is a cabinet decision.
+    assert [f.body for f in references("den MPK-Beschluss vom 10.05.2023 und den Kabinettsbeschluss vom 3.4.2024")] == ["MPK"]
 
 
 def test_the_own_conference_is_not_a_reference(collection_2025):

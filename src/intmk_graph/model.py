@@ -384,11 +384,12 @@ class Reference:
     """A reference to a (resolution of a) meeting of this or another conference."""
 
     body: VocabRef  # the IntMK, the MPK, the ASMK, ...
-    number: int | None
-    date: date | None
+    number: int | None  # the meeting's number, read or found by its date
+    date: date | None  # the date the text gives, if any
     top: str | None
     text: str
     place: Place
+    kind: str | None = None  # Sonderkonferenz for a special session of the IntMK
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .errors import InputError
+from .extract.calendar import link_dated_references
 from .extract.content import read_content
 from .graph.rdf import build_dataset
 from .model import Collection
@@ -93,7 +94,7 @@ def parse_all(paths: list[Path] | None, layout: str | None = None,
                     c.source,
                 )
         seen.setdefault(key, c)
-    return collections
+    return link_dated_references(collections)
 
 
 @dataclass

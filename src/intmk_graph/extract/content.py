@@ -23,6 +23,7 @@ from ..model import (
 from ..namespaces import INTMK_BODY
 from ..vocab import laender, laender_collective
 from . import mentions
+from .calendar import main_or_special
 from .citations import CitationReader
 from .demands import LAENDER, read_demands
 from .lexicon import bodies, laws, programmes
@@ -125,10 +126,9 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
             dates.append(DateMention(value, s[span.start : span.end], place(span.start)))
         for span, value, currency in mentions.amounts(s):
             amounts.append(Amount(value, currency, s[span.start : span.end], place(span.start)))
-        for span, body, number, day, top in mentions.references(s, found_dates, body_hits):
-            references.append(
-                Reference(_body_ref(body), number, day, top, s[span.start : span.end], place(span.start))
-            )
+        for f in mentions.references(s, found_dates, body_hits):
+            references.append(Reference(_body_ref(f.body), f.number, f.date, f.top,
+                                        s[f.span.start : f.span.end], place(f.span.start), f.kind))
     return Content(
         tuple(citations),
         tuple(bodies_),
@@ -144,10 +144,11 @@ def read_content(collection: Collection) -> dict[str, Content]:
     """Resolution key -> its content; references to the document's own conference
     ("Zur 20. Integrationsministerkonferenz") are not references."""
     reader = CitationReader()
-    own = collection.conference.number
+    own = (collection.conference.number, main_or_special(collection.conference.kind))
     result = {}
     for r in collection.resolutions:
         content = read_resolution(r, reader)
-        refs = tuple(x for x in content.references if not (x.body.key == "IntMK" and x.number == own))
+        refs = tuple(x for x in content.references
+                     if not (x.body.key == "IntMK" and (x.number, main_or_special(x.kind)) == own))
         result[r.key] = Content(**{**content.__dict__, "references": refs})
     return result

@@ -20,6 +20,18 @@ class Span:
     end: int
 
 
+class Found(NamedTuple):
+    """A reference as read: the conference (a body key, or "IntMK"), its meeting's number
+    or (first) date, the TOP, and the kind of meeting (a special session)."""
+
+    span: Span
+    body: str
+    number: int | None
+    date: date | None
+    top: str | None
+    kind: str | None = None
+
+
 class Patterns(NamedTuple):
     months: list[str]
     day: re.Pattern  # 10.05.2023, 10. Mai 2023
@@ -30,6 +42,10 @@ class Patterns(NamedTuple):
     numbered: re.Pattern  # 19. IntMK, 101. ASMK unter TOP 6.2
     intmk_labels: frozenset[str]
     conferences: list[str]  # body keys whose dated resolutions are referred to
+    own_dated: re.Pattern  # Beschluss (der IntMK) vom 5./6. Mai 2015 (TOP 3.1); TOP 2.1 der Sonder-IntMK vom ...
+    top_after: re.Pattern  # " unter TOP 6.2", " (TOP 3.1)" after a dated resolution
+    special_kind: str
+    months_index: dict[str, int]
 
 
 _DATED = re.compile(r"(?:-Beschluss|\s*\([^)]*\))?\s+(?:vom|am)\s+")  # "MPK-Beschluss vom "
@@ -43,8 +59,17 @@ def _patterns() -> Patterns:
     month_alt = "|".join(months)
     currencies = rules["amounts"]["currencies"]
     multipliers = rules["amounts"]["multipliers"]
-    conferences = rules["references"]["conferences"]
-    intmk = rules["references"]["intmk_labels"]
+    refs = rules["references"]
+    conferences = refs["conferences"]
+    intmk = refs["intmk_labels"]
+    special = sorted(refs["special_labels"], key=len, reverse=True)
+    top = r"TOP\s+(?P<{}>[\w.]*\w)"
+    # "5./6. Mai 2015", "5. und 6. Mai 2015", "23. – 24. April 2025", "12.11.2015": the first day.
+    day_range = (
+        rf"(?P<d>\d{{1,2}})\.(?:\s*(?:/|-|–|und|bis)\s*\d{{1,2}}\.)?\s*"
+        rf"(?:(?P<mon>{month_alt})\s+|(?P<m>\d{{1,2}})\.\s?)(?P<y>\d{{4}})(?!\d)"
+    )
+    tops_after = rf"(?:\s+(?:unter|zu)\s+{top.format('after')}|\s*\(\s*{top.format('bracket')}\s*\))?"
     return Patterns(
         months=months,
         day=re.compile(
@@ -61,14 +86,28 @@ def _patterns() -> Patterns:
         currencies=currencies,
         multipliers=multipliers,
         # "19. IntMK", "101. ASMK unter TOP 6.2", "17. IntMK zu TOP 2.3", "18. IntMK (TOP 3.1)",
-        # and the TOP first: "TOP 4.1 der 15. IntMK".
+        # the TOP first: "TOP 4.1 der 15. IntMK", and a special session: "Sondersitzung der 10. IntMK".
         numbered=re.compile(
-            r"(?:TOP\s+(?P<before>[\w.]*\w)\s+(?:der|des)\s+)?"
+            rf"(?:{top.format('before')}\s+(?:der|des)\s+)?"
+            rf"(?P<special>(?:{'|'.join(map(re.escape, refs['special_prefixes']))})\s+)?"
             r"(?<![\d.])(?P<n>\d{1,3})\.\s*(?P<body>" + "|".join(map(re.escape, intmk + conferences[1:])) + r")\b"
-            r"(?:\s+(?:unter|zu)\s+TOP\s+(?P<after>[\w.]*\w)|\s*\(\s*TOP\s+(?P<bracket>[\w.]*\w)\s*\))?"
+            + tops_after
         ),
         intmk_labels=frozenset(intmk),
         conferences=conferences,
+        # The IntMK's own resolutions and special sessions by date: "Beschluss vom 5./6. Mai
+        # 2015", "Beschluss der IntMK vom ... (TOP 3.1)", "TOP 2.1 der Sonder-IntMK vom ...".
+        # Not "MPK-Beschluss vom": another conference's, read below.
+        own_dated=re.compile(
+            rf"(?:{top.format('before')}\s+(?:der|des)\s+)?"
+            rf"(?:(?<![-\w])(?:{'|'.join(map(re.escape, refs['resolution_words']))})"
+            rf"(?:\s+(?:der|des)\s+(?:{'|'.join(map(re.escape, intmk))}))?"
+            rf"|(?P<special>{'|'.join(map(re.escape, special))}))"
+            rf"\s+(?:vom|am)\s+{day_range}" + tops_after
+        ),
+        top_after=re.compile(tops_after),
+        special_kind=refs["special_kind"],
+        months_index={m: i for i, m in enumerate(months, start=1)},
     )
 
 
@@ -109,20 +148,32 @@ def amounts(text: str) -> list[tuple[Span, Decimal, str]]:
     return found
 
 
-def references(text: str, found_dates=None, body_hits=None) -> list[tuple[Span, str, int | None, date | None, str | None]]:
-    """``19. IntMK``, ``101. ASMK unter TOP 6.2``, ``TOP 4.1 der 15. IntMK``, ``MPK-Beschluss vom 10. Mai 2023
-    sowie vom 6. November 2023``, ``Beschluss der Ministerpräsidentenkonferenz (MPK)
-    vom 10.05.2023``: (span, conference, number, date, TOP). Callers that have already
-    read the text's ``dates`` and ``bodies().find`` pass them in."""
+def references(text: str, found_dates=None, body_hits=None) -> list[Found]:
+    """``19. IntMK``, ``101. ASMK unter TOP 6.2``, ``TOP 4.1 der 15. IntMK``, ``vgl. Beschluss
+    vom 5./6. Mai 2015``, ``TOP 2.1 der Sonder-IntMK vom 12.11.2015``, ``MPK-Beschluss vom
+    10. Mai 2023 sowie vom 6. November 2023``, ``Beschluss der Ministerpräsidentenkonferenz
+    (MPK) vom 10.05.2023``. Callers that have already read the text's ``dates`` and
+    ``bodies().find`` pass them in."""
     pats = _patterns()
     found = []
     for m in pats.numbered.finditer(text):
         body = "IntMK" if m["body"] in pats.intmk_labels else m["body"]
-        top = m["before"] or m["after"] or m["bracket"]
-        found.append((Span(m.start(), m.end()), body, int(m["n"]), None, top))
-    # Dated resolutions of other conferences: the conference, then "vom"/"am" dates.
+        kind = pats.special_kind if m["special"] and body == "IntMK" else None
+        found.append(Found(Span(m.start(), m.end()), body, int(m["n"]), None, _top(m), kind))
     if not re.search(r"\s(?:vom|am)\s+\d", text):
-        return sorted(found, key=lambda f: f[0].start)
+        return found
+    taken = [(f.span.start, f.span.end) for f in found]
+    for m in pats.own_dated.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        month = pats.months_index[m["mon"]] if m["mon"] else int(m["m"])
+        try:
+            day = date(int(m["y"]), month, int(m["d"]))
+        except ValueError:
+            continue
+        kind = pats.special_kind if m["special"] else None
+        found.append(Found(Span(m.start(), m.end()), "IntMK", None, day, _top(m), kind))
+    # Dated resolutions of other conferences: the conference, then "vom"/"am" dates.
     days = {span.start: (span, value) for span, value in (dates(text) if found_dates is None else found_dates)
             if isinstance(value, date)}
     for hit in bodies().find(text) if body_hits is None else body_hits:
@@ -132,8 +183,15 @@ def references(text: str, found_dates=None, body_hits=None) -> list[tuple[Span, 
         after = _DATED.match(text, pos)
         while after and after.end() in days:
             span, day = days[after.end()]
-            found.append((Span(first, span.end), hit.entry.key, None, day, None))
-            pos = span.end
+            top = pats.top_after.match(text, span.end)
+            end = top.end() if top and top.group() else span.end
+            found.append(Found(Span(first, end), hit.entry.key, None, day, _top(top) if top else None))
+            pos = end
             after = _ANOTHER_DATE.match(text, pos)
             first = after.start("next") if after else pos
-    return sorted(found, key=lambda f: f[0].start)
+    return sorted(found, key=lambda f: f.span.start)
+
+
+def _top(m: re.Match) -> str | None:
+    groups = m.groupdict()
+    return groups.get("before") or groups.get("after") or groups.get("bracket")

@@ -61,12 +61,21 @@ class Minter:
     def reference_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/reference")
 
-    def meeting(self, body: str, number: int | None, day: date | None) -> URIRef:
-        """A meeting named in a reference: an IntMK conference, or another conference's
-        meeting (``id:meeting/ASMK/101``)."""
-        if body == "IntMK":
-            return self.conference(number, None)
-        return ID[f"meeting/{body}/{number if number is not None else day.isoformat()}"]
+    def meeting(self, body: str, number: int | None, day: date | None, kind: str | None = None) -> URIRef:
+        """A meeting named in a reference: an IntMK conference by its number, or a meeting
+        known by its date or of another conference (``id:meeting/ASMK/101``,
+        ``id:meeting/IntMK/2015-05-05``)."""
+        if body == "IntMK" and number is not None:
+            return self.conference(number, kind)
+        key = str(number) if number is not None else day.isoformat()
+        if body == "IntMK" and kind and kind != "Hauptkonferenz":
+            key += "-" + kind.lower()
+        return ID[f"meeting/{body}/{key}"]
+
+    @staticmethod
+    def meeting_item(meeting: URIRef, top: str) -> URIRef:
+        """An agenda item of another conference's meeting (``id:meeting/ASMK/101/top/6.2``)."""
+        return URIRef(f"{meeting}/top/{top}")
 
     # -- the parts of a resolution -----------------------------------------------------
 

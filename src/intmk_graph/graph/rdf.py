@@ -268,25 +268,35 @@ def _content(g: Graph, minter: Minter, node: URIRef, doc: URIRef, content: Conte
         g.add((amount, SCHEMA.currency, Literal(a.currency)))
     for i, ref in enumerate(content.references, start=1):
         reference = Minter.finding(node, "reference", i)
-        meeting = minter.meeting(ref.body.key, ref.number, ref.date)
+        meeting = minter.meeting(ref.body.key, ref.number, ref.date, ref.kind)
         g.add((node, INTMK.hasReference, reference))
         _finding(g, reference, INTMK.Reference, node, doc, ref.place, ref.text)
         g.add((reference, INTMK.mentionOf, meeting))
         g.add((node, INTMK.refersTo, meeting))
-        if ref.body.key == "IntMK" and ref.top and ref.number is not None:
-            # The resolution itself, at the IRI it has whether or not that year is loaded.
-            g.add((node, INTMK.refersTo, minter.resolution(ref.number, None, ref.top)))
+        if ref.date is not None:
+            g.add((reference, INTMK.referencedDate, Literal(ref.date)))
         if ref.top:
             g.add((reference, INTMK.agendaItem, Literal(ref.top)))
-        if ref.body.key != "IntMK":
-            g.add((meeting, RDF.type, INTMK.Meeting))
-            g.add((meeting, INTMK.meetingOf, URIRef(ref.body.iri)))
-            label = f"{ref.number}. {ref.body}" if ref.number is not None else f"{ref.body} vom {ref.date.isoformat()}"
-            g.add((meeting, RDFS.label, _de(label)))
-            if ref.date is not None:
-                g.add((meeting, INTMK.meetingDate, Literal(ref.date)))
-            if ref.number is not None:
-                g.add((meeting, INTMK.conferenceNumber, _int(ref.number)))
+        if ref.body.key == "IntMK" and ref.number is not None:
+            if ref.top:  # the resolution itself, at the IRI it has whether or not that year is loaded
+                g.add((node, INTMK.refersTo, minter.resolution(ref.number, ref.kind, ref.top)))
+            continue
+        # A meeting of another conference, or an IntMK meeting known only by its date.
+        g.add((meeting, RDF.type, INTMK.Meeting))
+        g.add((meeting, INTMK.meetingOf, URIRef(ref.body.iri)))
+        name = f"{ref.number}. {ref.body}" if ref.number is not None else f"{ref.body} vom {ref.date.isoformat()}"
+        g.add((meeting, RDFS.label, _de(name)))
+        if ref.number is None:
+            g.add((meeting, INTMK.meetingDate, Literal(ref.date)))
+        else:
+            g.add((meeting, INTMK.conferenceNumber, _int(ref.number)))
+        if ref.top:
+            item = Minter.meeting_item(meeting, ref.top)
+            g.add((node, INTMK.refersTo, item))
+            g.add((item, RDF.type, INTMK.MeetingItem))
+            g.add((item, INTMK.itemOf, meeting))
+            g.add((item, INTMK.agendaItem, Literal(ref.top)))
+            g.add((item, RDFS.label, _de(f"{name}, TOP {ref.top}")))
 
 
 def reference_graph(graph: Graph | None = None) -> Graph:
