@@ -408,8 +408,8 @@ def test_demands_made_again_are_linked_to_the_earlier_ones():
         earlier = str(graph.value(link, INTMK.repeatedDemand)).removeprefix(DATA + "conference/")
         found[later] = (earlier, str(graph.value(link, INTMK.foundBy)), float(graph.value(link, INTMK.similarity)))
     assert found == {
-        "20/top/4.9/demand/4": ("19/top/4.9/demand/1", "explicit", 77.0),  # "wird weiterhin aufgefordert"
-        "20/top/4.5/demand/1": ("19/top/4.5/demand/1", "similar", 74.4),  # Bundesregierung ~ Bund, both on the MBE
+        "20/top/4.9/demand/4": ("19/top/4.9/demand/1", "explicit", 88.7),  # "wird weiterhin aufgefordert"
+        "20/top/4.5/demand/1": ("19/top/4.5/demand/1", "similar", 70.2),  # Bundesregierung ~ Bund, both on the MBE
     }
     assert (URIRef(DATA + "conference/20/top/4.5/demand/1"), INTMK.repeats,
             URIRef(DATA + "conference/19/top/4.5/demand/1")) in graph

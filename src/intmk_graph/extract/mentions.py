@@ -181,8 +181,10 @@ def references(text: str, found_dates=None, body_hits=None) -> list[Found]:
             continue
         first, pos = hit.start, hit.end
         after = _DATED.match(text, pos)
-        while after and after.end() in days:
-            span, day = days[after.end()]
+        while after and (at := _date_at(text, after.end())) in days:
+            span, day = days[at]
+            if at != after.end():  # "vom 12./13. Mai 2021": the meeting's first day
+                day = day.replace(day=int(text[after.end():at].split(".")[0]))
             top = pats.top_after.match(text, span.end)
             end = top.end() if top and top.group() else span.end
             found.append(Found(Span(first, end), hit.entry.key, None, day, _top(top) if top else None))
@@ -190,6 +192,15 @@ def references(text: str, found_dates=None, body_hits=None) -> list[Found]:
             after = _ANOTHER_DATE.match(text, pos)
             first = after.start("next") if after else pos
     return sorted(found, key=lambda f: f.span.start)
+
+
+_RANGE_START = re.compile(r"\d{1,2}\.\s*(?:/|-|–|und|bis)\s*")  # "12./" of "12./13. Mai 2021"
+
+
+def _date_at(text: str, pos: int) -> int:
+    """Where the (last) date of a day range starting at ``pos`` begins."""
+    skip = _RANGE_START.match(text, pos)
+    return skip.end() if skip else pos
 
 
 def _top(m: re.Match) -> str | None:

@@ -2,8 +2,8 @@
 repeats, because it says so ("wird weiterhin aufgefordert", "bittet erneut") or because
 it asks the same addressee about the same programme or law in similar words.
 
-Similarity is rapidfuzz's token_set_ratio (0-100); the markers and the threshold are in
-``vocab/content.toml``.
+Similarity (0-100) compares the demands' content words with rapidfuzz; the markers, the
+words left out and the thresholds are in ``vocab/content.toml``.
 """
 
 from __future__ import annotations
@@ -38,12 +38,30 @@ class Repeat:
 
 @lru_cache(maxsize=1)
 def _rules():
-    rules = content_rules()["repeats"]
+    rules = content_rules()
+    repeats = rules["repeats"]
     same = {}
-    for group in rules["same_addressee"]:
+    for group in repeats["same_addressee"]:
         for key in group:
             same[key] = group[0]
-    return re.compile(rules["explicit"]), float(rules["similarity"]), float(rules["explicit_floor"]), same
+    ignore = {w.lower() for w in repeats["function_words"]}
+    for verb in rules["demands"]["verbs"].values():
+        ignore |= {w.lower() for w in verb["forms"]} | {verb.get("particle", ""), verb.get("participle", "")}
+    return (re.compile(repeats["explicit"]), float(repeats["similarity"]), float(repeats["explicit_floor"]),
+            same, frozenset(ignore))
+
+
+def similarity(a: str, b: str) -> float:
+    """0-100: the mean of token_set_ratio (an added clause is forgiven) and
+    token_sort_ratio (a long demand does not match every short one it contains)."""
+    from rapidfuzz import fuzz  # only when several years are built together
+
+    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+
+
+def content_words(text: str, ignore: frozenset[str]) -> str:
+    """What a demand asks for, as compared: its words without function words and verbs."""
+    return " ".join(w for w in re.findall(r"\w+", text.lower()) if len(w) > 2 and w not in ignore)
 
 
 def _addressees(d: Demand, same: dict[str, str]) -> set[str]:
@@ -54,15 +72,14 @@ def find_repeats(collections: list[Collection]) -> list[Repeat]:
     """Each demand's link to the most similar demand of an earlier conference to the
     same addressee: always when it says it asks again, else when it concerns the same
     programme or law and the texts are similar enough."""
-    from rapidfuzz import fuzz  # only when several years are built together
-
-    explicit, threshold, floor, same = _rules()
+    explicit, threshold, floor, same, ignore = _rules()
     demands = [
         DemandAt(c, key, i, d)
         for c in collections if c.conference.number is not None
         for key, content in c.content.items()
         for i, d in enumerate(content.demands, start=1)
     ]
+    words = {id(d): content_words(d.demand.text, ignore) for d in demands}
     found = []
     for later in demands:
         who = _addressees(later.demand, same)
@@ -75,8 +92,10 @@ def find_repeats(collections: list[Collection]) -> list[Repeat]:
         ]
         if not candidates:
             continue
-        scored = [(fuzz.token_set_ratio(later.demand.text, e.demand.text), e) for e in candidates]
-        score, best = max(scored, key=lambda s: (s[0], -s[1].collection.conference.number))
+        scored = [(similarity(words[id(later)], words[id(e)]), e) for e in candidates]
+        # The most similar; of equally similar ones the latest, so a demand made in the
+        # same words year after year forms a chain.
+        score, best = max(scored, key=lambda s: (s[0], s[1].collection.conference.number))
         if explicit.search(later.demand.text) and score >= floor:
             found.append(Repeat(later, best, EXPLICIT, round(score, 1)))
         elif score >= threshold and {c.key for c in later.demand.concerns} & {c.key for c in best.demand.concerns}:
