@@ -70,7 +70,7 @@ def open_page(browser, path: Path):
     return page, requests, errors
 
 
-@pytest.mark.parametrize("kind", ["coalitions", "citations", "graph"])
+@pytest.mark.parametrize("kind", ["coalitions", "citations", "timeline", "graph"])
 def test_pages_load_offline_without_requests_or_errors(browser, pages, kind):
     path = pages / f"{kind}.html"
     page, requests, errors = open_page(browser, path)
@@ -127,6 +127,32 @@ def test_coalitions_page_per_conference(browser, tmp_path_factory):
     page.close()
 
 
+def test_timeline_page_over_the_years(browser, tmp_path_factory):
+    """Three test years and 2025: conferences left to right, a row per topic, and the
+    demands made again joined across the years."""
+    tmp = tmp_path_factory.mktemp("timeline")
+    series = sorted((Path(__file__).parent / "data" / "series").glob("*.txt"))
+    out = _pages(tmp, [*series, default_inputs()[0]])
+    page, requests, errors = open_page(browser, out / "timeline.html")
+    assert requests == [(out / "timeline.html").as_uri()] and errors == []
+    assert page.locator("#status").inner_text() == (
+        "4 conference(s), 40 row(s), 36 resolution(s), 3 demand(s) made again")
+    columns = page.evaluate("intmk.nodes.get().filter(n => n.id.startsWith('conference:')).sort((a, b) => a.x - b.x).map(n => n.label)")
+    assert columns == ["16. IntMK\n2021", "17. IntMK\n2022", "18. IntMK\n2023", "20. IntMK\n2025"]
+    joined = page.evaluate("intmk.edges.get().map(e => [e.from.split('@')[0], e.to.split('@')[0], e.dashes]).sort()")
+    assert joined == [["17/1.1", "16/2.1", False], ["17/1.2", "16/2.2", True], ["18/4.1", "17/1.1", False]]
+    ik = "https://w3id.org/intmk-graph/id/programme-IK"
+    assert page.evaluate(f"intmk.selectTopic('{ik}')") == ["16/2.1", "17/1.1", "18/4.1", "20/2.1.a", "20/2.1.b", "20/4.3", "20/5.2"]
+    assert page.locator("#status").inner_text() == "Integrationskurse: 7 resolution(s) at 4 conference(s)"
+    # the row's marks keep their colour, the repeats in it stay red, the rest turns pale
+    pale = page.evaluate("intmk.nodes.get().filter(n => n.color === '#e4e7eb' || (n.color && n.color.background === '#e4e7eb')).length")
+    assert pale == page.evaluate("intmk.nodes.length") - (7 + 1 + 4)  # 7 marks, the topic, 4 conferences
+    red = page.evaluate("intmk.edges.get().filter(e => e.color && e.color.color === '#e15759').map(e => e.from.split('@')[0]).sort()")
+    assert red == ["17/1.1", "18/4.1"]
+    assert _not_blank(page.locator("#network").screenshot()) > 0.01
+    page.close()
+
+
 def test_citations_page_selects_a_law(browser, pages):
     page, _, _ = open_page(browser, pages / "citations.html")
     assert page.evaluate("[intmk.nodes.length, intmk.edges.length]") == [38, 39]
@@ -172,7 +198,8 @@ def test_graph_page_search_click_and_filter(browser, pages, built_2025):
     page.close()
 
 
-@pytest.mark.parametrize("kind, items", [("coalitions", "edges"), ("citations", "nodes"), ("graph", "nodes")])
+@pytest.mark.parametrize("kind, items", [("coalitions", "edges"), ("citations", "nodes"), ("timeline", "nodes"),
+                                         ("graph", "nodes")])
 def test_script_in_a_title_shows_as_text(browser, hostile_pages, kind, items):
     page, requests, errors = open_page(browser, hostile_pages / f"{kind}.html")
     assert page.evaluate("window.pwned") is None

@@ -160,9 +160,14 @@ def test_outputs_are_byte_identical_across_processes(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
+        years = tmp_path / f"years-{seed}"
+        series = sorted(str(p) for p in (Path(__file__).parent / "data" / "series").glob("*.txt"))
         for args in (["build", "--out", str(out)], ["visualise", "graph", "--out", str(out)],
-                     ["visualise", "coalitions", "--out", str(out)]):
+                     ["visualise", "coalitions", "--out", str(out)],
+                     ["build", *series, "--out", str(years)], ["visualise", "timeline", "--out", str(years)]):
             subprocess.run([sys.executable, "-m", "intmk_graph", *args], check=True, capture_output=True, env=env)
         outputs.append({name: (out / name).read_bytes() for name in
                         ("graph.ttl", "graph.trig", "resolutions.json", "graph.html", "coalitions.html")})
+        outputs[-1]["timeline.html"] = (years / "timeline.html").read_bytes()
+        outputs[-1]["years.trig"] = (years / "graph.trig").read_bytes()
     assert outputs[0] == outputs[1]

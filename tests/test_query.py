@@ -46,6 +46,14 @@ PARAMS = {
     "history-land": [{"land": "Bayern"}],
     "conferences": [{}],
     "history-demand": [{"demand": "https://w3id.org/intmk-graph/data/conference/20/top/4.9/demand/4"}],
+    "timeline": [{}, {"conference": "20"}],
+}
+# Queries about links between years, asked of the three test years and 2025 together.
+YEARS_PARAMS = {
+    "repeated-demands": [{}, {"conference": "18"}],
+    "history-demand": [{"demand": "https://w3id.org/intmk-graph/data/conference/17/top/1.1/demand/1"}],
+    "timeline": [{}, {"conference": "17"}],
+    "history-topic": [{"topic": "Integrationskurse"}],
 }
 
 
@@ -62,8 +70,30 @@ def stores(tmp_path_factory, built_2025):
     store.close()
 
 
+@pytest.fixture(scope="module")
+def years_stores(tmp_path_factory):
+    from pathlib import Path
+
+    from intmk_graph.pipeline import build, default_inputs
+
+    series = sorted((Path(__file__).parent / "data" / "series").glob("*.txt"))
+    built = build([*series, *default_inputs()])
+    store = load_oxigraph(trig(built.dataset), tmp_path_factory.mktemp("ox-years") / "store")
+    yield store, in_memory(built.dataset)
+    store.close()
+
+
 def test_every_saved_query_is_covered():
-    assert set(saved_queries()) == set(PARAMS)
+    assert set(saved_queries()) == set(PARAMS) | set(YEARS_PARAMS)
+
+
+@pytest.mark.parametrize("name, params", [(n, p) for n, ps in YEARS_PARAMS.items() for p in ps])
+def test_saved_queries_across_years_agree_across_stores(years_stores, name, params):
+    oxigraph, memory = years_stores
+    text = bind(saved_queries()[name], params)
+    a, b = rows(oxigraph.query(text)), rows(memory.query(text))
+    assert a == b
+    assert a[1], "query returned nothing"
 
 
 @pytest.mark.parametrize("name, params", [(n, p) for n, ps in PARAMS.items() for p in ps])

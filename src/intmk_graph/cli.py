@@ -716,7 +716,7 @@ def _visual(value: str) -> str:
 
 @app.command("visualise")
 def visualise_command(
-    what: Annotated[str, typer.Argument(callback=_visual, help="coalitions, citations, graph, matrix, or all.")],
+    what: Annotated[str, typer.Argument(callback=_visual, help="coalitions, citations, timeline, graph, matrix, or all.")],
     out_file: Annotated[
         Optional[Path],
         typer.Option("--out-file", "-O", help="Where to write (default OUT/<what>.html; matrix: OUT/matrix.png and .svg)."),

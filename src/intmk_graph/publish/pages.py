@@ -1,5 +1,5 @@
-"""Self-contained interactive pages (coalitions, citations, the whole graph) and a static
-co-sponsorship matrix.
+"""Self-contained interactive pages (coalitions, citations, the timeline, the whole graph)
+and a static co-sponsorship matrix.
 
 Every page is one HTML file with vis-network (taken from the pyvis package), its CSS,
 our script and the data inlined: it opens with no network at all, and a
@@ -321,6 +321,107 @@ def _short(label: str, limit: int = 40) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+# -------------------------------------------------------------------- timeline
+
+TIMELINE_COLORS = {"programme": "#59a14f", "law": "#1f6fb2", None: "#9aa5b1"}
+MARKS_PER_LINE = 5  # resolutions side by side in one conference's cell of a topic row
+MARK, COLUMN_GAP, LINE_GAP = 30, 70, 26
+
+
+def timeline_data(graph: Graph, conference: int | None = None) -> dict:
+    """Conferences left to right, one row per programme or law (the busiest first, the
+    resolutions about neither last), each resolution a mark in its row and column, and
+    repeated demands as lines from the later resolution to the earlier one."""
+    from ..query.saved import query as saved_rows
+
+    params = {"conference": str(conference)} if conference is not None else {}
+    rows = saved_rows(graph, "timeline", **params)
+    conferences: dict[int, int | None] = {}
+    topics: dict[str, dict] = {}
+    titles: dict[str, str] = {}
+    cells: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for r in rows:
+        number = int(r["conference"])
+        conferences[number] = int(r["year"]) if r["year"] is not None else None
+        key = resolution_key(r["conference"], r["top"])
+        titles[key] = f"TOP {r['top']}: {r['title']}"
+        topic = str(r["topic"]) if r["topic"] is not None else ""
+        if topic not in topics:
+            name, notation = (str(r["name"]), r["notation"] and str(r["notation"])) if topic else ("", None)
+            label = notation if r["kind"] == "law" else (f"{name} ({notation})" if notation and notation not in name else name)
+            topics[topic] = {"id": topic, "kind": r["kind"] and str(r["kind"]), "label": label or "no programme or law",
+                             "resolutions": set()}
+        topics[topic]["resolutions"].add(key)
+        cell = cells.setdefault((topic, number), [])
+        if all(k != key for _, k in cell):
+            cell.append((int(r["pos"]), key))
+    # A resolution with a topic is not also drawn in the "neither" row.
+    with_topic = {k for t, d in topics.items() if t for k in d["resolutions"]}
+    if "" in topics:
+        topics[""]["resolutions"] -= with_topic
+        for (topic, number), cell in list(cells.items()):
+            if not topic:
+                cells[(topic, number)] = [(p, k) for p, k in cell if k not in with_topic]
+        if not topics[""]["resolutions"]:
+            del topics[""]
+    order = sorted(topics.values(), key=lambda t: (t["id"] == "", -len(t["resolutions"]), t["label"].lower(), t["id"]))
+    columns = {number: i for i, number in enumerate(sorted(conferences))}
+    width = MARKS_PER_LINE * MARK + COLUMN_GAP
+    nodes, y, rows_of = [], 0.0, {}
+    for number, col in columns.items():
+        year = conferences[number]
+        nodes.append({"id": f"conference:{number}", "kind": "conference", "label": f"{number}. IntMK\n{year or '?'}",
+                      "tip": [f"{number}. IntMK ({year or '?'})"], "x": col * width, "y": -60})
+    for topic in order:
+        lines = max(-(-len(cells.get((topic["id"], n), [])) // MARKS_PER_LINE) for n in columns) or 1
+        top_y = y
+        nodes.append({"id": f"topic:{topic['id']}", "kind": "topic", "label": _short(topic["label"], 34),
+                      "tip": [topic["label"], f"{len(topic['resolutions'])} resolution(s)"],
+                      "x": -(width + 60), "y": round(top_y + (lines - 1) * MARK / 2, 1)})
+        for number, col in columns.items():
+            for i, (_, key) in enumerate(sorted(cells.get((topic["id"], number), []), key=lambda c: (c[0], c[1]))):
+                mark = f"{key}@{topic['id']}"
+                rows_of.setdefault(key, []).append((topic["id"], mark))
+                nodes.append({"id": mark, "kind": topic["kind"] or "none", "resolution": key, "topic": topic["id"],
+                              "label": key.split("/", 1)[1],
+                              "tip": [titles[key], f"{number}. IntMK ({conferences[number] or '?'})", topic["label"]],
+                              "x": round(col * width + (i % MARKS_PER_LINE - (MARKS_PER_LINE - 1) / 2) * MARK, 1),
+                              "y": round(top_y + (i // MARKS_PER_LINE) * MARK, 1)})
+        topic["y"] = top_y
+        y += lines * MARK + LINE_GAP
+    edges = []
+    for r in saved_rows(graph, "repeated-demands", **params):
+        later = resolution_key(r["conference"], r["top"])
+        earlier = resolution_key(r["earlierConference"], r["earlierTop"])
+        if later not in rows_of or earlier not in rows_of:
+            continue  # conference filter: the earlier year is not drawn
+        a, b = _joined(rows_of[later], rows_of[earlier])
+        edges.append({"from": a, "to": b, "how": r["foundBy"],
+                      "tip": [f"{later} makes again a demand of {earlier}",
+                              f"{r['foundBy']}, similarity {r['similarity']}", titles[later], titles[earlier]]})
+    edges.sort(key=lambda e: (e["from"], e["to"]))
+    return {
+        "subtitle": "Conferences left to right; one row per programme or law, each resolution a mark; "
+                    "lines join a demand made again to the earlier one (solid: says so, dashed: similar words).",
+        "footer": f"intmk-graph {__version__} · select a topic to follow it over the years",
+        "colors": {k or "none": v for k, v in TIMELINE_COLORS.items()},
+        "nodes": nodes,
+        "edges": edges,
+        "topics": [{"id": t["id"], "label": t["label"], "kind": t["kind"] or "none",
+                    "resolutions": sorted(t["resolutions"], key=natural_key)} for t in order],
+        "conferences": [{"number": n, "year": conferences[n]} for n in sorted(conferences)],
+    }
+
+
+def _joined(later: list[tuple[str, str]], earlier: list[tuple[str, str]]) -> tuple[str, str]:
+    """The marks a repeat line joins: in a row both resolutions share, else their first."""
+    rows = dict(earlier)
+    for topic, mark in later:
+        if topic in rows:
+            return mark, rows[topic]
+    return later[0][1], earlier[0][1]
+
+
 # ----------------------------------------------------------------------- matrix
 
 
@@ -393,6 +494,7 @@ def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, 
 PAGES = {
     "coalitions": ("Koalitionen der Länder – IntMK", coalitions_data),
     "citations": ("Zitierte Gesetze – IntMK", citations_data),
+    "timeline": ("Zeitleiste – IntMK", timeline_data),
     # The whole graph is drawn whole: it takes no conference.
     "graph": ("Wissensgraph – IntMK", lambda graph, conference: graph_data(graph)),
 }

@@ -10,15 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 
 def normal(term):
-    """Drop the redundant xsd:string datatype so equal literals compare equal."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        return Literal(str(term))
+    """Drop the redundant xsd:string datatype, and write decimals in one form (Oxigraph
+    gives 100 for the 100.0 rdflib keeps), so equal literals compare equal."""
+    if isinstance(term, Literal):
+        if term.datatype == XSD.string:
+            return Literal(str(term))
+        if term.datatype == XSD.decimal and isinstance(term.value, Decimal):
+            return Literal(format(term.value.normalize(), "f"), datatype=XSD.decimal)
     return term
 
 

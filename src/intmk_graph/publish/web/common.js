@@ -56,6 +56,6 @@ function highlight(nodeSet, edgeSet, keep) {
   })));
   edgeSet.update(edgeSet.get().map((e) => ({
     id: e.id,
-    color: keep === null || (keep.has(e.from) && keep.has(e.to)) ? null : {color: PALE, opacity: 0.4},
+    color: keep === null || (keep.has(e.from) && keep.has(e.to)) ? (e.baseColor || null) : {color: PALE, opacity: 0.4},
   })));
 }
