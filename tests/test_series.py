@@ -137,3 +137,14 @@ def test_history_of_a_programme_over_the_series(tmp_path):
                                  "--format", "json", "--out", str(tmp_path)])
     assert [(r["conference"], r["tops"]) for r in json.loads(result.stdout)] == [
         ("16", ["2.1"]), ("17", ["1.1"]), ("18", ["4.1"])]
+
+
+def test_records_show_a_dated_reference_with_its_conference():
+    from intmk_graph.pipeline import parse_all
+    from intmk_graph.publish.records import resolution_records
+
+    records = {(int(r["conference"]), r["id"]): r for r in resolution_records(parse_all(SERIES))}
+    assert [(x["conference"], x["number"], x["kind"], x["date"], x["top"]) for x in records[(17, "2.1")]["references"]] == [
+        ("IntMK", 16, None, "2021-06-10", "3.1"), ("JFMK", None, None, "2021-05-12", "3.2")]
+    assert [(x["number"], x["kind"], x["date"]) for x in records[(18, "4.2")]["references"]] == [
+        (17, None, None), (None, "Sonderkonferenz", "2022-12-09")]

@@ -149,7 +149,7 @@ def content_record(content: Content) -> dict:
             for a in content.amounts
         ],
         "references": [
-            {"conference": ref.body.key, "number": ref.number,
+            {"conference": ref.body.key, "number": ref.number, "kind": ref.kind,
              "date": ref.date.isoformat() if ref.date else None, "top": ref.top,
              "text": ref.text, "line": ref.place.line}
             for ref in content.references
