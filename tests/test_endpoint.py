@@ -105,3 +105,33 @@ def test_an_unreachable_endpoint_is_a_clear_error():
 def test_a_bad_store_value_is_rejected():
     result = runner.invoke(app, ["demands", "--store", "postgres"])
     assert result.exit_code == 2 and "expected oxigraph, memory" in result.output
+
+
+@pytest.mark.parametrize("update", ["INSERT DATA { <urn:a> <urn:b> <urn:c> }", "prefix x: <urn:x#>\nDELETE WHERE { ?s ?p ?o }",
+                                    "LOAD <http://127.0.0.1:1/x.ttl>", "CLEAR ALL", "DROP GRAPH <urn:g>", "CREATE GRAPH <urn:g>"])
+def test_query_refuses_updates(store_2025, update):
+    result = runner.invoke(app, ["query", update, "--out", str(store_2025)])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: updates are not allowed: the store is read-only"
+
+
+def test_query_refuses_federation_unless_allowed(server):
+    url, out = server
+    federated = f"SELECT (COUNT(*) AS ?n) WHERE {{ SERVICE <{url}> {{ ?r a <https://w3id.org/intmk-graph/ontology#Resolution> }} }}"
+    result = runner.invoke(app, ["query", federated, "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: SERVICE (federated query) is off; allow it with --allow-service"
+    result = runner.invoke(app, ["query", federated, "--allow-service", "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["n", "27"]  # the 27 resolutions, counted by the other server
+    # "SERVICE" inside a string or an IRI is no clause
+    result = runner.invoke(app, ["query", 'ASK { ?s ?p "SERVICE" }', "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0 and result.stdout.split() == ["false"]
+
+
+def test_a_failing_query_is_one_line(store_2025):
+    port = _free_port()
+    result = runner.invoke(app, ["query", f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/q> {{ ?s ?p ?o }} }}",
+                                 "--allow-service", "--out", str(store_2025)])
+    assert result.exit_code == 2 and result.output.startswith("error: the query failed: ")
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1

@@ -444,22 +444,28 @@ def query_command(
         Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a saved query's parameter.")
     ] = None,
     format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Allow SERVICE clauses (federated queries to other endpoints).")
+    ] = False,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
 ):
     """Run a SPARQL query (string, --file, or a saved query's name) on the graph.
 
     The default graph is the union of all documents. Saved queries take --param
-    NAME=VALUE; values are bound as RDF terms, never pasted into the query.
+    NAME=VALUE; values are bound as RDF terms, never pasted into the query. The store is
+    read-only: updates are refused, and SERVICE unless --allow-service.
 
     Example: intmk-graph query sponsored-by -p land=Sachsen -f csv
     """
     from .query.saved import query_text, run
+    from .query.sparql import check
 
     with library_errors():
         text = query_text(query, file, param or [])
+        check(text, allow_service)  # before a store is opened or built
         with opened(store, out) as dataset:
-            print_result(run(dataset, text), format)
+            print_result(run(dataset, text, allow_service), format)
 
 
 @app.command("queries")

@@ -186,16 +186,26 @@ def query_text(query: str | None, file: Path | None = None, params: list[str] = 
     return text
 
 
-def run(dataset: Dataset, text: str):
-    """Run a SPARQL query; a syntax error becomes a QueryError with its position."""
+def run(dataset: Dataset, text: str, allow_service: bool = False):
+    """Run a SPARQL query on the read-only graph. An update, federation (SERVICE) unless
+    allowed, a syntax error (with its position) and a failure while evaluating become a
+    QueryError."""
     from pyparsing import ParseBaseException
 
+    from .sparql import check
+
+    check(text, allow_service)
     try:
-        return dataset.query(text)
+        result = dataset.query(text)
+        if result.type == "SELECT":
+            result.bindings  # noqa: B018 - Oxigraph evaluates lazily: fail here, not while printing
+        return result
     except SyntaxError as exc:  # Oxigraph: "error at 1:26: expected ..."
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except ParseBaseException as exc:  # rdflib
         raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:  # a SERVICE unreachable, a bad term
+        raise QueryError(f"the query failed: {exc}") from None
 
 
 def run_saved(dataset: Dataset, name: str, **params):
