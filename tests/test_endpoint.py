@@ -13,11 +13,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_query import PARAMS
+from test_query import PARAMS, answers
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
-from intmk_graph.query.results import rows
 from intmk_graph.query.saved import bind, saved_queries
 from intmk_graph.query.store import open_endpoint, open_oxigraph, store_path
 
@@ -71,10 +70,10 @@ def test_saved_queries_agree_with_the_server(server, name, params):
     text = bind(saved_queries()[name], params)
     embedded = open_oxigraph(store_path(out))
     try:
-        expected = rows(embedded.query(text))
+        expected = answers(embedded, text)
     finally:
         embedded.close()
-    assert rows(open_endpoint(url).query(text)) == expected
+    assert answers(open_endpoint(url), text) == expected
 
 
 def test_commands_run_against_the_server(server):

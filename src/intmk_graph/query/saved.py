@@ -25,7 +25,7 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
-from ..errors import InputError, QueryError, UnknownNameError
+from ..errors import InputError, IntmkError, QueryError, UnknownNameError
 from ..vocab import laender
 
 HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.+)$")
@@ -111,8 +111,9 @@ def term_for(param: Parameter, value: str):
     return Literal(value)
 
 
-def bind(query: SavedQuery, values: dict[str, str]) -> str:
-    """The query text with its parameters bound in a VALUES block."""
+def bind(query: SavedQuery, values: dict[str, str], placeholders: bool = False) -> str:
+    """The query text with its parameters bound in a VALUES block; with ``placeholders``,
+    every parameter not given is UNDEF (to be filled in, as on the query page)."""
     known = {p.name: p for p in query.parameters}
     for name in values:
         if name not in known:
@@ -126,7 +127,7 @@ def bind(query: SavedQuery, values: dict[str, str]) -> str:
     for p in query.parameters:
         if p.name in values:
             terms.append(term_for(p, values[p.name]).n3())
-        elif p.optional:
+        elif p.optional or placeholders:
             terms.append("UNDEF")
         else:
             raise QueryError(f"saved query {query.name!r} needs --param {p.name}=... ({p.help})")
@@ -144,8 +145,25 @@ def bind(query: SavedQuery, values: dict[str, str]) -> str:
         if not names:
             continue
         block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term_of[n] for n in names) + ") }"
+        if placeholders and m is groups[0]:
+            hints = "; ".join(_hint(p) for p in query.parameters if p.name not in values)
+            block = f"# Parameters, UNDEF until you give a value ({hints})\n  " + block
         text = text[: m.end()] + "\n  " + block + "\n" + text[m.end() :]
     return text
+
+
+def _hint(param: Parameter) -> str:
+    """``land: the Land, e.g. <https://…/id/land-BY>``: the help with its example as the
+    term to write in a VALUES block."""
+    example = re.search(r"e\.g\.\s+([^\s,]+)", param.help)
+    if example:
+        try:
+            term = term_for(param, example[1])
+        except IntmkError:
+            return f"{param.name}: {param.help}"
+        written = str(term) if isinstance(term, Literal) and term.datatype == XSD.integer else term.n3()
+        return f"{param.name}: {param.help[:example.start()].strip()} e.g. {written}"
+    return f"{param.name}: {param.help}"
 
 
 def _closing_brace(text: str, start: int) -> int:

@@ -76,7 +76,10 @@ class _EndpointDataset:
         from urllib.error import HTTPError, URLError
 
         from ..errors import QueryError
+        from .sparql import form_of
 
+        # JSON results for SELECT and ASK; RDF/XML (which rdflib reads) for graphs.
+        self._graph.store.returnFormat = "xml" if form_of(text).graph else "json"
         try:
             return self._graph.query(text)
         except (URLError, ConnectionError, OSError, ValueError) as exc:

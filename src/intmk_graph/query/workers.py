@@ -1,0 +1,271 @@
+"""Queries from strangers, run where they can be stopped: a pool of worker processes,
+each with the store opened read-only.
+
+Oxigraph cannot be interrupted from Python while it evaluates, so a query that runs past
+its time (a runaway property path) would hold a thread forever. A worker process can be
+killed: the pool does so at the deadline and starts a fresh one, and the caller gets
+:class:`QueryTimeout`. Answers come back serialised, at most ``max_rows`` results, with
+whether more were cut.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import QueryError
+from .sparql import Form
+
+# Result formats by media type; the first of each kind is the default.
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/json": "json",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "application/ld+json": "jsonld",
+    "application/trig": "trig",
+    "application/rdf+xml": "rdfxml",
+}
+
+
+class QueryTimeout(QueryError):
+    pass
+
+
+@dataclass
+class Request:
+    text: str
+    form: Form
+    media_type: str  # one of RESULT_TYPES or GRAPH_TYPES
+    default_graphs: list[str] = field(default_factory=list)  # default-graph-uri: else the union
+    named_graphs: list[str] = field(default_factory=list)  # named-graph-uri: else all
+    max_rows: int = 10_000
+
+
+@dataclass
+class Answer:
+    body: bytes
+    media_type: str
+    rows: int  # results (or triples) in the body
+    truncated: bool  # more than max_rows: the rest was left out
+
+
+# ----------------------------------------------------------------- in the worker
+
+
+def _serve(path: str, requests, answers) -> None:
+    """A worker: open the store read-only, then answer requests until told to stop."""
+    import pyoxigraph as ox
+
+    try:
+        store = ox.Store.read_only(path)
+    except OSError as exc:
+        answers.put(("failed", f"cannot open the store ({exc})"))
+        return
+    answers.put(("ready", None))
+    while True:
+        request = requests.get()
+        if request is None:
+            return
+        try:
+            answers.put(("ok", _answer(store, request)))
+        except SyntaxError as exc:
+            answers.put(("syntax", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - anything the store raises is the query's fault
+            answers.put(("failed", str(exc)))
+
+
+def _answer(store, request: Request) -> Answer:
+    import pyoxigraph as ox
+
+    options = {}
+    if request.default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if request.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+    result = store.query(request.text, **options)
+    if isinstance(result, ox.QueryBoolean):
+        return Answer(_boolean(bool(result), request.media_type), request.media_type, 1, False)
+    rows, truncated = [], False
+    for row in result:
+        if len(rows) == request.max_rows:
+            truncated = True
+            break
+        rows.append(row)
+    if isinstance(result, ox.QueryTriples):
+        fmt = getattr(ox.RdfFormat, {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "jsonld": "JSON_LD",
+                                     "trig": "TRIG", "rdfxml": "RDF_XML"}[GRAPH_TYPES[request.media_type]])
+        body = ox.serialize(rows, format=fmt) if rows else b""
+        return Answer(body or b"", request.media_type, len(rows), truncated)
+    names = [v.value for v in result.variables]
+    return Answer(_solutions(names, rows, RESULT_TYPES[request.media_type]), request.media_type, len(rows), truncated)
+
+
+def _boolean(value: bool, media_type: str) -> bytes:
+    import json
+
+    kind = RESULT_TYPES.get(media_type, "json")
+    if kind == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode()
+    if kind == "xml":
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+    return b"true\n" if value else b"false\n"
+
+
+def _solutions(names: list[str], rows: list, kind: str) -> bytes:
+    """SELECT results in the SPARQL 1.1 JSON, XML, CSV or TSV results format."""
+    import csv
+    import io
+    import json
+    from xml.sax.saxutils import escape, quoteattr
+
+    import pyoxigraph as ox
+
+    cells = [[row[name] for name in names] for row in rows]
+    if kind == "json":
+        def term(t):
+            if isinstance(t, ox.NamedNode):
+                return {"type": "uri", "value": t.value}
+            if isinstance(t, ox.BlankNode):
+                return {"type": "bnode", "value": t.value}
+            out = {"type": "literal", "value": t.value}
+            if t.language:
+                out["xml:lang"] = t.language
+            elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                out["datatype"] = t.datatype.value
+            return out
+        bindings = [{n: term(t) for n, t in zip(names, row) if t is not None} for row in cells]
+        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if kind == "xml":
+        def element(t):
+            if isinstance(t, ox.NamedNode):
+                return f"<uri>{escape(t.value)}</uri>"
+            if isinstance(t, ox.BlankNode):
+                return f"<bnode>{escape(t.value)}</bnode>"
+            attr = (f" xml:lang={quoteattr(t.language)}" if t.language else
+                    "" if t.datatype.value.endswith("#string") else f" datatype={quoteattr(t.datatype.value)}")
+            return f"<literal{attr}>{escape(t.value)}</literal>"
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        out += [f"<variable name={quoteattr(n)}/>" for n in names]
+        out.append("</head><results>")
+        for row in cells:
+            out.append("<result>" + "".join(f"<binding name={quoteattr(n)}>{element(t)}</binding>"
+                                            for n, t in zip(names, row) if t is not None) + "</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode("utf-8")
+    buffer = io.StringIO()
+    if kind == "csv":  # plain values (SPARQL 1.1 CSV)
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(names)
+        for row in cells:
+            writer.writerow(["" if t is None else ("_:" + t.value if isinstance(t, ox.BlankNode) else t.value)
+                             for t in row])
+    else:  # terms in N-Triples syntax (SPARQL 1.1 TSV)
+        buffer.write("\t".join("?" + n for n in names) + "\n")
+        for row in cells:
+            buffer.write("\t".join("" if t is None else str(t) for t in row) + "\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+# -------------------------------------------------------------------- the pool
+
+
+class _Worker:
+    def __init__(self, context, path: str):
+        self.requests = context.Queue()
+        self.answers = context.Queue()
+        self.process = context.Process(target=_serve, args=(path, self.requests, self.answers), daemon=True)
+        self.process.start()
+
+    def ready(self, timeout: float = 60) -> None:
+        """Wait until the worker has its store open (a spawned Python takes a moment)."""
+        try:
+            status, value = self.answers.get(timeout=timeout)
+        except queue.Empty:
+            self.stop(kill=True)
+            raise QueryError("a query worker did not start") from None
+        if status != "ready":
+            self.stop(kill=True)
+            raise QueryError(value)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            self.requests.put(None)
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+
+
+class QueryPool:
+    """``size`` worker processes over the store at ``path``; ``run`` blocks the calling
+    thread until the answer, a QueryError, or QueryTimeout after ``timeout`` seconds."""
+
+    def __init__(self, path: Path, size: int = 2, timeout: float = 10.0):
+        if not Path(path).is_dir():
+            raise QueryError(f"no store at {path}; run 'intmk-graph build' first")
+        self.path, self.timeout = str(path), timeout
+        # spawn: a fork of a process with threads (the web server) is not safe
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._workers = [_Worker(self._context, self.path) for _ in range(size)]
+        for w in self._workers:
+            w.ready()
+            self._idle.put(w)
+        self.restarted = 0  # workers killed at their deadline
+
+    def run(self, request: Request, timeout: float | None = None) -> Answer:
+        limit = self.timeout if timeout is None else timeout
+        started = time.monotonic()
+        try:
+            worker = self._idle.get(timeout=limit)
+        except queue.Empty:
+            raise QueryTimeout(f"the query did not start within {limit:g} s: every worker is busy") from None
+        try:
+            worker.requests.put(request)
+            try:
+                status, value = worker.answers.get(timeout=max(0.0, limit - (time.monotonic() - started)))
+            except queue.Empty:
+                worker = self._replace(worker)
+                raise QueryTimeout(f"the query ran longer than {limit:g} s and was stopped") from None
+        finally:
+            self._idle.put(worker)
+        if status == "syntax":
+            raise QueryError(f"SPARQL syntax error: {value}")
+        if status == "failed":
+            raise QueryError(f"the query failed: {value}")
+        return value
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.stop(kill=True)
+        fresh = _Worker(self._context, self.path)
+        fresh.ready()
+        with self._lock:
+            self._workers[self._workers.index(worker)] = fresh
+            self.restarted += 1
+        return fresh
+
+    def close(self) -> None:
+        for w in self._workers:
+            w.stop()
+
+    def __enter__(self) -> QueryPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
