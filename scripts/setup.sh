@@ -25,3 +25,26 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".${EXTRAS}"
+
+# YASGUI for the query page of 'intmk-graph serve', from the npm registry: only the
+# package's own build (npm pack, no dependencies), checked against its published hash.
+YASGUI_VERSION=4.6.2
+YASGUI_INTEGRITY="sha512-Zw45KdPoAE1KRaAoxIHdQqeJxvaVG1oQdntw0hy0ktX35Zu8ZccuOLrXCLwR+GU+0xMzLw8Mjw6BkSZV2vUuQw=="
+VENDOR=src/intmk_graph/publish/web/vendor
+if [ ! -f "$VENDOR/yasgui.min.js" ] || ! grep -q "\"version\": \"$YASGUI_VERSION\"" "$VENDOR/package.json" 2>/dev/null; then
+    if command -v npm >/dev/null 2>&1; then
+        TMP=$(mktemp -d)
+        (cd "$TMP" && npm pack --silent "@zazuko/yasgui@$YASGUI_VERSION" >/dev/null)
+        GOT="sha512-$(openssl dgst -sha512 -binary "$TMP"/zazuko-yasgui-$YASGUI_VERSION.tgz | base64 -w0)"
+        if [ "$GOT" != "$YASGUI_INTEGRITY" ]; then
+            echo "setup: the YASGUI package does not match its published hash; not installed" >&2
+        else
+            tar -xzf "$TMP"/zazuko-yasgui-$YASGUI_VERSION.tgz -C "$TMP"
+            mkdir -p "$VENDOR"
+            cp "$TMP/package/build/yasgui.min.js" "$TMP/package/build/yasgui.min.css" "$TMP/package/package.json" "$VENDOR/"
+        fi
+        rm -rf "$TMP"
+    else
+        echo "setup: npm not found; 'intmk-graph serve' will offer a plain query form instead of YASGUI" >&2
+    fi
+fi

@@ -217,3 +217,42 @@ def test_matrix_png_and_svg(pages):
     again = runner.invoke(app, ["visualise", "matrix", "--out", str(pages), "--out-file", str(pages / "again")])
     assert again.exit_code == 0
     assert (pages / "again.svg").read_text(encoding="utf-8") == svg and (pages / "again.png").read_bytes() == png
+
+
+def test_query_page_offline_runs_a_saved_query(browser, tmp_path_factory):
+    """The endpoint's query page in Chromium: YASGUI from this server only, a tab per
+    saved query, and a saved query's rows shown after a click on its tab and Run."""
+    from test_server import start_server, stop_server
+
+    from intmk_graph.publish.server import vendor_dir
+    from intmk_graph.query.saved import saved_queries
+
+    assert (vendor_dir() / "yasgui.min.js").is_file(), "YASGUI comes from the npm registry: run 'bash scripts/setup.sh'"
+    out = tmp_path_factory.mktemp("endpoint")
+    result = build()
+    write_outputs(result, out)
+    load_store(result, out)
+    proc, url = start_server(out)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        requests, errors = [], []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "/")
+        page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+        tabs = page.evaluate("Object.values(intmk.yasgui._tabs).map(t => t.getName())")
+        assert sorted(tabs) == sorted(saved_queries())
+        page.get_by_role("tab", name="laws-ranked").click()
+        assert "Laws ranked by citations" in page.evaluate("intmk.yasgui.getTab().getYasqe().getValue()")
+        page.locator(".yasqe_queryButton:visible").click()
+        page.wait_for_selector(".yasr table.dataTable:visible tbody tr", timeout=30_000)
+        first = page.locator(".yasr table.dataTable:visible tbody tr").first.inner_text()
+        cells = [c.split("^^")[0].strip('"') for c in first.split()[1:5]]
+        assert cells == ["AufenthG", "15", "5", "4"]  # the most cited law: 15 citations in 5 resolutions
+        assert page.locator(".yasr table.dataTable:visible tbody tr").count() == 16
+        assert all(r.startswith(url + "/") for r in requests), requests  # nothing leaves this server
+        assert errors == []
+        page.close()
+    finally:
+        stop_server(proc)

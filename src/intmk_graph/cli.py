@@ -720,6 +720,41 @@ def _visual(value: str) -> str:
     raise typer.BadParameter(f"{value!r}: expected {', '.join(KINDS)} or all")
 
 
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; 127.0.0.1 keeps it to this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.", min=0.1)] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="At most this many results per query (a header says when cut).", min=1)] = 10_000,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes.", min=1, max=32)] = 2,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE clauses (federated queries).")] = False,
+    cors: Annotated[Optional[str], typer.Option("--cors", help="Allow scripts from this origin (e.g. https://yasgui.example.org).")] = None,
+    out: OutDirOpt = Path("output"),
+):
+    """Serve the built graph read-only: a SPARQL 1.1 endpoint at /sparql, a query page
+    at / (YASGUI with every saved query as a tab), the pages under /pages/, and every
+    resolution at its IRI (/data/conference/20/top/6.5, as HTML, Turtle or JSON-LD).
+
+    Example: intmk-graph serve --port 7878
+    """
+    from .publish.server import ServeConfig, serve
+    from .query.store import has_store
+
+    output_path(out, folder=True, option="--out")
+    if not has_store("oxigraph", out):
+        from .pipeline import build_bundled
+
+        err_console.print(f"no store under {out}: building the bundled data first", highlight=False)
+        with library_errors():
+            build_bundled(out)
+    config = ServeConfig(out, host, port, timeout, max_rows, workers, allow_service, cors)
+    shown = f"[{host}]" if ":" in host else host
+    err_console.print(f"serving {out} at http://{shown}:{port}/ (SPARQL: http://{shown}:{port}/sparql); "
+                      "read-only; Ctrl-C stops", highlight=False)
+    with library_errors():
+        serve(config)
+
+
 @app.command("visualise")
 def visualise_command(
     what: Annotated[str, typer.Argument(callback=_visual, help="coalitions, citations, timeline, graph, matrix, or all.")],

@@ -46,6 +46,21 @@ def open_oxigraph(path: Path) -> Dataset:
     return dataset
 
 
+def open_read_only(path: Path) -> Dataset:
+    """The Oxigraph store at ``path`` opened read-only: any number of processes may do so
+    at once (the server and its query workers), none may write."""
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+
+    if not path.is_dir():
+        raise InputError(f"no store at {path}; run 'intmk-graph build' first", str(path))
+    try:
+        store = ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise InputError(f"cannot open the store ({exc})", str(path)) from None
+    return Dataset(store=OxigraphStore(store=store), default_union=True)
+
+
 def in_memory(source: Dataset) -> Dataset:
     """A copy of ``source`` in rdflib's memory store, named graphs kept."""
     dataset = Dataset(default_union=True)
