@@ -53,9 +53,9 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar."
 
 
 @contextmanager
-def reading_progress(files, quiet: bool):
-    """A progress bar over the documents being read, on a terminal only (and not with
-    --quiet): yields the callback the library calls after each document."""
+def progress_bar(verb: str, total: int, quiet: bool):
+    """A progress bar on a terminal only (and not with --quiet): yields the callback the
+    library calls after each step, with the step's name."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -64,15 +64,24 @@ def reading_progress(files, quiet: bool):
         TimeElapsedColumn,
     )
 
-    shown = not quiet and err_console.is_terminal and len(files or ()) > 1
-    with Progress(TextColumn("reading {task.description}"), BarColumn(), MofNCompleteColumn(),
+    shown = not quiet and err_console.is_terminal
+    with Progress(TextColumn(verb + " {task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console, transient=True, disable=not shown) as bar:
-        task = bar.add_task("", total=len(files or ()) or 1)
+        task = bar.add_task("", total=total or None)
 
-        def advance(path: Path, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=path.name)
+        def advance(name: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=name)
 
         yield advance
+
+
+@contextmanager
+def reading_progress(files, quiet: bool):
+    """The progress bar of reading several documents: yields the library's callback."""
+    with progress_bar("reading", len(files or ()), quiet or len(files or ()) < 2) as advance:
+        yield lambda path, done, total: advance(Path(path).name, done, total)
+
+
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252", "pdf": "PDF"}
 BaseOpt = Annotated[str, typer.Option("--base", help="Base IRI for the instance data.")]
 
@@ -753,6 +762,41 @@ def serve_command(
                       "read-only; Ctrl-C stops", highlight=False)
     with library_errors():
         serve(config)
+
+
+@app.command("push")
+def push_command(
+    to: Annotated[str, typer.Option("--to", help="The store's Graph Store Protocol endpoint (Oxigraph: http://host:7878/store; Virtuoso: .../sparql-graph-crud-auth).")],
+    graph_prefix: Annotated[Optional[str], typer.Option("--graph-prefix", help="Name the graphs PREFIX + their last part (default: their own names).")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace each graph (PUT) instead of adding to it (POST).")] = False,
+    user: Annotated[Optional[str], typer.Option("--user", help="User name for the store (Basic or Digest).")] = None,
+    password: Annotated[Optional[str], typer.Option("--password", help="Password for --user (or the environment variable INTMK_GRAPH_PASSWORD).", envvar="INTMK_GRAPH_PASSWORD")] = None,
+    quiet: QuietOpt = False,
+    out: OutDirOpt = Path("output"),
+):
+    """Load the built graphs into another triple store by the SPARQL 1.1 Graph Store HTTP
+    Protocol: one named graph per document, plus the reference graph. Safe to repeat. A
+    bearer token may come from the environment variable INTMK_GRAPH_TOKEN.
+
+    Example: intmk-graph push --to http://localhost:7878/store --replace
+    """
+    import os
+
+    from .publish.push import TOKEN_VARIABLE, push
+
+    if not (out / "graph.trig").is_file():
+        from .pipeline import build_bundled
+
+        err_console.print(f"no build under {out}: building the bundled data first", highlight=False)
+        with library_errors():
+            build_bundled(out)
+    with library_errors(), progress_bar("pushing", 0, quiet) as advance:
+        pushed = push(to, out / "graph.trig", replace=replace, prefix=graph_prefix, user=user, password=password,
+                      token=os.environ.get(TOKEN_VARIABLE),
+                      progress=lambda name, done, total: advance(name.rsplit("/", 1)[-1], done, total))
+    for p in pushed:
+        console.print(f"{'replaced' if replace else 'added to'} <{p.graph}>: {p.triples:,} triples (HTTP {p.status})",
+                      highlight=False, soft_wrap=True)
 
 
 @app.command("visualise")

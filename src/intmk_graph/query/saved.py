@@ -10,8 +10,9 @@ A saved query starts with a comment header::
 Parameters are bound, never pasted: each value becomes an RDF term (serialised by
 rdflib, which escapes it) in a ``VALUES`` block placed at the start of each ``WHERE``
 group that mentions the parameter - the outer one and any subquery, since a subquery
-does not see the bindings around it. An optional parameter left out is ``UNDEF``. This
-works the same on Oxigraph, rdflib's memory store and a SPARQL endpoint.
+does not see the bindings around it. An optional parameter left out is not bound at all
+(on the query page it shows as ``UNDEF``, to be filled in). This works the same on
+Oxigraph, rdflib's memory store and a SPARQL endpoint.
 """
 
 from __future__ import annotations
@@ -132,6 +133,12 @@ def bind(query: SavedQuery, values: dict[str, str], placeholders: bool = False) 
         else:
             raise QueryError(f"saved query {query.name!r} needs --param {p.name}=... ({p.help})")
     term_of = dict(zip((p.name for p in query.parameters), terms))
+    if not placeholders:
+        # A parameter left open is simply not bound: the same answer as UNDEF, and the
+        # form Virtuoso gets right (it mis-evaluates UNDEF in VALUES).
+        term_of = {n: t for n, t in term_of.items() if t != "UNDEF"}
+        if not term_of:
+            return query.text
     text = query.text
     groups = list(WHERE.finditer(text))
     if not groups:
@@ -144,7 +151,10 @@ def bind(query: SavedQuery, values: dict[str, str], placeholders: bool = False) 
             names = list(term_of)  # the outer group binds every parameter
         if not names:
             continue
-        block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term_of[n] for n in names) + ") }"
+        if placeholders:
+            block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term_of[n] for n in names) + ") }"
+        else:  # one block per parameter: the same single row, and Virtuoso compiles it
+            block = "\n  ".join(f"VALUES ?{n} {{ {term_of[n]} }}" for n in names)
         if placeholders and m is groups[0]:
             hints = "; ".join(_hint(p) for p in query.parameters if p.name not in values)
             block = f"# Parameters, UNDEF until you give a value ({hints})\n  " + block
