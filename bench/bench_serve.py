@@ -1,0 +1,126 @@
+"""Load on the SPARQL endpoint: N clients on loopback for S seconds, each asking the
+saved queries in turn, against ``intmk-graph serve`` and, as the baseline in the same
+run, ``oxigraph serve-read-only`` on the same data.
+
+    .venv/bin/python bench/bench_serve.py [--clients 8] [--seconds 60]
+
+Reports requests per second, p50/p99 latency and errors per server. Loopback only;
+every loop is bounded by the time given and stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from test_query import PARAMS  # noqa: E402 - the saved queries with the parameters the tests use
+from test_server import _free_port, start_server, stop_server  # noqa: E402
+
+from intmk_graph.pipeline import build, load_store, write_outputs  # noqa: E402
+from intmk_graph.query.saved import bind, saved_queries  # noqa: E402
+
+ACCEPT = {"CONSTRUCT": "application/n-triples"}
+
+
+def _mix() -> list[str]:
+    return [bind(saved_queries()[name], params) for name, ps in sorted(PARAMS.items()) for params in ps]
+
+
+def load(endpoint: str, clients: int, seconds: float) -> dict:
+    """``clients`` threads asking the mix in turn (each from its own offset) until the time is up."""
+    queries = _mix()
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(offset: int) -> None:
+        with httpx.Client(timeout=30) as http:
+            i = offset
+            while time.monotonic() < deadline:
+                text = queries[i % len(queries)]
+                accept = "application/n-triples" if "CONSTRUCT" in text.split("WHERE")[0] else "application/sparql-results+json"
+                started = time.perf_counter()
+                try:
+                    response = http.post(endpoint, data={"query": text}, headers={"Accept": accept})
+                    ok = response.status_code == 200
+                except httpx.HTTPError as exc:
+                    ok, response = False, exc
+                took = time.perf_counter() - started
+                with lock:
+                    latencies.append(took)
+                    if not ok:
+                        errors.append(str(getattr(response, "status_code", response)))
+                i += 1
+
+    threads = [threading.Thread(target=client, args=(k * 7,)) for k in range(clients)]
+    begun = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - begun
+    cuts = statistics.quantiles(latencies, n=100)
+    return {"requests": len(latencies), "per_second": len(latencies) / elapsed, "p50_ms": cuts[49] * 1000,
+            "p99_ms": cuts[98] * 1000, "errors": len(errors), "error_kinds": sorted(set(errors))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        result = build()
+        write_outputs(result, out)
+        load_store(result, out)
+        results = {}
+        proc, url = start_server(out, "--workers", "2")
+        try:
+            results["intmk-graph serve"] = load(url + "/sparql", args.clients, args.seconds)
+        finally:
+            stop_server(proc)
+        location, port = Path(tmp) / "oxigraph", _free_port()
+        binary = str(Path(sys.executable).parent / "oxigraph")
+        subprocess.run([binary, "load", "--location", str(location), "--file", str(out / "graph.trig")],
+                       check=True, capture_output=True)
+        proc = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind",
+                                 f"127.0.0.1:{port}", "--union-default-graph"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    httpx.get(f"http://127.0.0.1:{port}/query", params={"query": "ASK {}"}, timeout=2)
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.1)
+            results["oxigraph serve-read-only"] = load(f"http://127.0.0.1:{port}/query", args.clients, args.seconds)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    print(f"{args.clients} clients, {args.seconds:g} s each, {len(_mix())} saved queries with parameters in turn")
+    print(f"| server | requests | requests/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
+    for name, r in results.items():
+        print(f"| {name} | {r['requests']} | {r['per_second']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
+              f"{r['errors']}{' ' + ', '.join(r['error_kinds']) if r['errors'] else ''} |")
+    ours, base = results["intmk-graph serve"], results["oxigraph serve-read-only"]
+    print(f"ratio (ours / baseline): throughput {ours['per_second'] / base['per_second']:.2f}, "
+          f"p99 {ours['p99_ms'] / base['p99_ms']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
