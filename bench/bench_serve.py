@@ -113,7 +113,7 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=10)
     print(f"{args.clients} clients, {args.seconds:g} s each, {len(_mix())} saved queries with parameters in turn")
-    print(f"| server | requests | requests/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
+    print("| server | requests | requests/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
     for name, r in results.items():
         print(f"| {name} | {r['requests']} | {r['per_second']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
               f"{r['errors']}{' ' + ', '.join(r['error_kinds']) if r['errors'] else ''} |")
