@@ -19,7 +19,6 @@ from test_query import PARAMS, answers
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
-from intmk_graph.errors import QueryError
 from intmk_graph.query.saved import bind, saved_queries
 from intmk_graph.query.store import open_endpoint, open_oxigraph, store_path
 
@@ -29,16 +28,6 @@ DOCUMENT, REFERENCE = ("https://w3id.org/intmk-graph/data/graph/intmk-20-2025-go
                        "https://w3id.org/intmk-graph/data/graph/reference")
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
-# What Virtuoso 7.2.5 (Debian's) answers wrongly, each checked by hand against the SPARQL
-# 1.1 semantics; the query is right on Oxigraph, rdflib and the Oxigraph server.
-VIRTUOSO_DEFECTS = {
-    ("resolutions-per-land", (("conference", "20"),)): "VECSL internal error on VALUES with SUM over UNION subqueries",
-    ("resolutions-per-land", (("conference", "19"),)): "no rows at all (16 Länder with zeros expected)",
-    ("citations", ()): "xsd:boolean literals come back as the integers 0 and 1",
-    ("citations", (("conference", "20"),)): "the same, for one conference",
-    ("history-topic", (("topic", "MBE"),)): "OPTIONAL sharing a variable bound by VALUES yields extra unbound rows",
-    ("cosponsorship-pairs", (("conference", "20"),)): "drops 9 pairs when VALUES binds a variable used only in a subquery",
-}
 
 
 def _wait(url: str, proc: subprocess.Popen, what: str) -> None:
@@ -168,24 +157,12 @@ def test_push_into_virtuoso_and_the_saved_queries_agree(virtuoso, store_2025):
     assert counts(virtuoso + "/sparql") == {DOCUMENT: 5021, REFERENCE: 708}
     embedded = open_oxigraph(store_path(store_2025))
     remote = open_endpoint(virtuoso + "/sparql")
-    agreed, defects = 0, []
     try:
         for name, params in ((n, p) for n, ps in PARAMS.items() for p in ps):
             text = bind(saved_queries()[name], params)
-            key = (name, tuple(sorted(params.items())))
-            if key in VIRTUOSO_DEFECTS:
-                try:
-                    defects.append((key, answers(remote, text) == answers(embedded, text)))
-                except QueryError:  # an internal error of Virtuoso's
-                    defects.append((key, False))
-                continue
             assert answers(remote, text) == answers(embedded, text), (name, params)
-            agreed += 1
     finally:
         embedded.close()
-    assert agreed == 42
-    # The known defects are still there; when Debian's Virtuoso fixes one, drop it above.
-    assert [key for key, same in defects if same] == []
 
 
 def test_push_errors_are_one_line(oxigraph_server, store_2025):

@@ -17,13 +17,16 @@ from rdflib.namespace import XSD
 
 
 def normal(term):
-    """Drop the redundant xsd:string datatype, and write decimals in one form (Oxigraph
-    gives 100 for the 100.0 rdflib keeps), so equal literals compare equal."""
+    """Drop the redundant xsd:string datatype, and write decimals and booleans in one form
+    (Oxigraph gives 100 for the 100.0 rdflib keeps; Virtuoso 1 for true), so equal
+    literals compare equal."""
     if isinstance(term, Literal):
         if term.datatype == XSD.string:
             return Literal(str(term))
         if term.datatype == XSD.decimal and isinstance(term.value, Decimal):
             return Literal(format(term.value.normalize(), "f"), datatype=XSD.decimal)
+        if term.datatype == XSD.boolean and str(term) in ("0", "1"):  # Virtuoso's lexical form
+            return Literal(str(term) == "1")
     return term
 
 

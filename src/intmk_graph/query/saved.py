@@ -9,7 +9,7 @@ A saved query starts with a comment header::
 
 Parameters are bound, never pasted: each value becomes an RDF term (serialised by
 rdflib, which escapes it) in a ``VALUES`` block placed at the start of each ``WHERE``
-group that mentions the parameter - the outer one and any subquery, since a subquery
+group that uses the parameter itself - the outer one or a subquery, since a subquery
 does not see the bindings around it. An optional parameter left out is not bound at all
 (on the query page it shows as ``UNDEF``, to be filled in). This works the same on
 Oxigraph, rdflib's memory store and a SPARQL endpoint.
@@ -143,19 +143,31 @@ def bind(query: SavedQuery, values: dict[str, str], placeholders: bool = False) 
     groups = list(WHERE.finditer(text))
     if not groups:
         raise QueryError(f"saved query {query.name!r} has no WHERE clause to bind parameters in")
-    # Insert from the last group to the first so earlier offsets stay valid.
-    for m in reversed(groups):
-        body = text[m.end() : _closing_brace(text, m.end())]
-        names = [n for n in term_of if re.search(rf"\?{n}\b", body)]
+    # What each group binds, read off the query as written: a group binds what it uses
+    # itself, its subqueries aside (they bind their own; binding a variable only a
+    # subquery uses is a no-op that Virtuoso gets wrong), the outer one also a parameter
+    # used nowhere (it then only shows in the results).
+    binds = []
+    for m in groups:
+        end = _closing_brace(text, m.end())
+        own = text[m.end() : end]
+        for inner in groups:
+            if m.end() <= inner.start() < end:
+                own = own.replace(text[inner.start() : _closing_brace(text, inner.end())], " ")
+        names = [n for n in term_of if re.search(rf"\?{n}\b", own)]
         if m is groups[0]:
-            names = list(term_of)  # the outer group binds every parameter
+            names += [n for n in term_of if n not in names and not re.search(rf"\?{n}\b", text)]
+        binds.append(names)
+    first = next((m for m, names in zip(groups, binds) if names), None)  # where the hint goes
+    # Insert from the last group to the first so earlier offsets stay valid.
+    for m, names in reversed(list(zip(groups, binds))):
         if not names:
             continue
         if placeholders:
             block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term_of[n] for n in names) + ") }"
         else:  # one block per parameter: the same single row, and Virtuoso compiles it
             block = "\n  ".join(f"VALUES ?{n} {{ {term_of[n]} }}" for n in names)
-        if placeholders and m is groups[0]:
+        if placeholders and m is first:
             hints = "; ".join(_hint(p) for p in query.parameters if p.name not in values)
             block = f"# Parameters, UNDEF until you give a value ({hints})\n  " + block
         text = text[: m.end()] + "\n  " + block + "\n" + text[m.end() :]
