@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_synthetic  # noqa: E402
 from timing import best_of  # noqa: E402
 
-from intmk_graph.graph.rdf import build_dataset  # noqa: E402
+from intmk_graph.graph.rdf import build_quads  # noqa: E402
 from intmk_graph.pipeline import default_inputs, parse  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -33,8 +33,8 @@ def measure(path: Path, repeat: int) -> dict:
     base = best_of(lambda: baseline(path), repeat)
     parse_t = best_of(lambda: parse(path), repeat)
     collection = parse(path)
-    graph_t = best_of(lambda: build_dataset([collection]), repeat)
-    triples = len(build_dataset([collection]))
+    graph_t = best_of(lambda: build_quads([collection]), repeat)
+    triples = len(build_quads([collection]))
     return {
         "MB": size,
         "resolutions": len(collection.resolutions),

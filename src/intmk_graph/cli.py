@@ -235,7 +235,7 @@ def build_command(
     console.print(table)
     t = result.timings
     console.print(
-        f"{len(result.resolutions)} resolutions, {len(result.dataset)} triples in "
+        f"{len(result.resolutions)} resolutions, {len(result.quads)} triples in "
         f"{len(result.collections)} document graph(s); parse {t['parse']*1000:.0f} ms, "
         f"graph {t['graph']*1000:.0f} ms, write {t['write']*1000:.0f} ms, total {sum(t.values()):.2f} s",
         highlight=False,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -17,10 +18,11 @@ from rdflib import Dataset
 from .errors import InputError
 from .extract.calendar import link_dated_references
 from .extract.content import read_content
-from .graph.rdf import build_dataset
+from .graph.quads import QuadSet
+from .graph.rdf import build_quads
 from .model import Collection
 from .namespaces import DEFAULT_BASE
-from .publish.exports import json_text, trig, turtle, union_graph, write_atomic
+from .publish.exports import json_text, trig, turtle_union, write_atomic
 from .publish.records import resolution_records
 from .read.documents import read_document
 from .read.segments import read_collection
@@ -100,9 +102,14 @@ def parse_all(paths: list[Path] | None, layout: str | None = None,
 @dataclass
 class BuildResult:
     collections: list[Collection]
-    dataset: Dataset
+    quads: QuadSet  # what the RDF stage wrote: the files and the store are made from it
     timings: dict[str, float] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The graphs as an rdflib Dataset, made on first use (the build itself needs none)."""
+        return self.quads.to_dataset()
 
     @property
     def resolutions(self):
@@ -116,11 +123,11 @@ def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str
     collections = parse_all(paths, layout, progress)
     t1 = time.perf_counter()
     try:
-        dataset = build_dataset(collections, base)
+        quads = build_quads(collections, base)
     except ValueError as exc:
         raise InputError(str(exc)) from None
     t2 = time.perf_counter()
-    return BuildResult(collections, dataset, {"parse": t1 - t0, "graph": t2 - t1})
+    return BuildResult(collections, quads, {"parse": t1 - t0, "graph": t2 - t1})
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
@@ -128,8 +135,8 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
     resolutions.json; each written atomically and byte-identical across runs."""
     t0 = time.perf_counter()
     files = [
-        write_atomic(out_dir / "graph.ttl", turtle(union_graph(result.dataset))),
-        write_atomic(out_dir / "graph.trig", trig(result.dataset)),
+        write_atomic(out_dir / "graph.ttl", turtle_union(result.quads)),
+        write_atomic(out_dir / "graph.trig", trig(result.quads)),
         write_atomic(
             out_dir / "resolutions.json",
             json_text(resolution_records(result.collections)).encode("utf-8"),
@@ -146,7 +153,7 @@ def load_store(result: BuildResult, out_dir: Path) -> Path:
 
     t0 = time.perf_counter()
     path = store_path(out_dir)
-    dataset = load_oxigraph(trig(result.dataset), path)
+    dataset = load_oxigraph(result.quads.ox_quads(), path)
     dataset.close()
     result.timings["store"] = time.perf_counter() - t0
     return path

@@ -29,6 +29,7 @@ from ..model import (
 from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
 from ..vocab import load_turtle
 from .iris import INTMK_BODY, Minter, section_url
+from .quads import QuadSet
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
 REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")
@@ -320,18 +321,23 @@ def bind_prefixes(graph: Graph, base: str) -> None:
     graph.bind("data", base, override=True, replace=True)
 
 
-def build_dataset(collections: list[Collection], base: str = DEFAULT_BASE) -> Dataset:
-    """All documents, one named graph each, plus the reference graph."""
+def build_quads(collections: list[Collection], base: str = DEFAULT_BASE) -> QuadSet:
+    """All documents, one named graph each, plus the reference graph, as plain quads."""
     minter = Minter(base)
-    dataset = Dataset()
-    bind_prefixes(dataset, minter.base)
-    reference_graph(dataset.graph(minter.reference_graph))
+    quads = QuadSet()
+    bind_prefixes(quads, minter.base)
+    reference_graph(quads.graph(minter.reference_graph))
     for collection in collections:
-        collection_graph(collection, minter, dataset.graph(minter.graph(collection.slug)))
+        collection_graph(collection, minter, quads.graph(minter.graph(collection.slug)))
     if len({c.conference.number for c in collections}) > 1:  # demands made again, across years
         for repeat in find_repeats(collections):
-            _repeat(dataset.graph(minter.graph(repeat.later.collection.slug)), minter, repeat)
-    return dataset
+            _repeat(quads.graph(minter.graph(repeat.later.collection.slug)), minter, repeat)
+    return quads
+
+
+def build_dataset(collections: list[Collection], base: str = DEFAULT_BASE) -> Dataset:
+    """The same as an rdflib Dataset (default graph: the union)."""
+    return build_quads(collections, base).to_dataset()
 
 
 def _demand_iri(minter: Minter, at: DemandAt) -> URIRef:

@@ -91,9 +91,22 @@ def turtle(graph: Graph) -> bytes:
     return _write(quads, ox.RdfFormat.TURTLE, _prefixes(graph))
 
 
-def trig(dataset: Dataset) -> bytes:
-    """TriG with one block per named graph, graphs and triples in IRI order."""
+def turtle_union(quads) -> bytes:
+    """Turtle of all graphs of a build's QuadSet together, triples in IRI order."""
     import pyoxigraph as ox
+
+    return ox.serialize(quads.ox_triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes(quads))
+
+
+def trig(dataset) -> bytes:
+    """TriG with one block per named graph, graphs and triples in IRI order (a build's
+    QuadSet, or an rdflib Dataset)."""
+    import pyoxigraph as ox
+
+    from ..graph.quads import QuadSet
+
+    if isinstance(dataset, QuadSet):
+        return ox.serialize(dataset.ox_quads(), format=ox.RdfFormat.TRIG, prefixes=_prefixes(dataset))
 
     quads = (
         (s, p, o, g.identifier if isinstance(g, Graph) else g)

@@ -17,8 +17,9 @@ def store_path(out_dir: Path) -> Path:
     return out_dir / "store"
 
 
-def load_oxigraph(trig: bytes, path: Path) -> Dataset:
-    """(Re)create a persistent Oxigraph store at ``path`` holding the TriG data."""
+def load_oxigraph(trig, path: Path) -> Dataset:
+    """(Re)create a persistent Oxigraph store at ``path`` holding the data: TriG bytes,
+    or pyoxigraph quads (a build's, loaded without writing and parsing them again)."""
     import gc
 
     import pyoxigraph as ox
@@ -28,7 +29,10 @@ def load_oxigraph(trig: bytes, path: Path) -> Dataset:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Oxigraph's bulk loader is twice as fast as parsing through rdflib's Dataset API.
     store = ox.Store(str(path))
-    store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+    if isinstance(trig, bytes):
+        store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+    else:
+        store.bulk_extend(trig)
     store.flush()
     del store  # releases the lock on the folder
     gc.collect()

@@ -1,0 +1,89 @@
+"""Benchmark: ``build`` end to end (all outputs written, the store loaded), stage by
+stage, on the bundled document and synthetic collections of about 1, 10 (and with
+``--big`` 100) MB; MB/s, cost per MB and peak memory, and the ratio to a baseline in the
+same run (reading the file and scanning it once with a regular expression).
+
+    .venv/bin/python bench/bench_pipeline.py [--big]
+
+Each size runs in a fresh interpreter, so peak memory (VmHWM) is that build's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+STAGES = ("read", "rdf", "graph.ttl", "graph.trig", "resolutions.json", "store")
+
+
+def one(path: Path, out: Path) -> dict:
+    """Run in a child process: every stage of one build, timed; and the baseline."""
+    from intmk_graph.pipeline import build, load_store
+    from intmk_graph.publish.exports import json_text, trig, turtle_union, write_atomic
+    from intmk_graph.publish.records import resolution_records
+
+    t0 = time.perf_counter()
+    sum(1 for _ in re.finditer(r"\w+", path.read_text(encoding="utf-8")))
+    baseline = time.perf_counter() - t0
+    times = {}
+    started = time.perf_counter()
+    result = build([path])
+    times["read"], times["rdf"] = result.timings["parse"], result.timings["graph"]
+    for name, make in (("graph.ttl", lambda: turtle_union(result.quads)), ("graph.trig", lambda: trig(result.quads)),
+                       ("resolutions.json", lambda: json_text(resolution_records(result.collections)).encode())):
+        t = time.perf_counter()
+        write_atomic(out / name, make())
+        times[name] = time.perf_counter() - t
+    load_store(result, out)
+    times["store"] = result.timings["store"]
+    total = time.perf_counter() - started
+    peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+                if line.startswith("VmHWM")) / 1024
+    return {"MB": path.stat().st_size / 1e6, "triples": len(result.quads), "baseline": baseline,
+            "total": total, "peak_MB": peak, **times}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--big", action="store_true", help="also 100 MB (about 4 GB of memory and minutes)")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(one(Path(args.child[0]), Path(args.child[1]))))
+        return
+    from synthetic import write_synthetic
+
+    from intmk_graph.pipeline import default_inputs
+
+    sizes = [("bundled", None), ("x10 (1 MB)", 10), ("x100 (10 MB)", 100)] + ([("x1000 (100 MB)", 1000)] if args.big else [])
+    rows = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, copies in sizes:
+            source = default_inputs()[0] if copies is None else write_synthetic(Path(tmp) / f"s{copies}.txt", copies)
+            out = Path(tmp) / f"out-{copies}"
+            done = subprocess.run([sys.executable, __file__, "--child", str(source), str(out)],
+                                  check=True, capture_output=True, text=True)
+            rows[label] = json.loads(done.stdout.strip().splitlines()[-1])
+    print("| | " + " | ".join(rows) + " |")
+    print("|---|" + "---:|" * len(rows))
+    print("| MB | " + " | ".join(f"{r['MB']:.2f}" for r in rows.values()) + " |")
+    print("| triples | " + " | ".join(f"{r['triples']:,}" for r in rows.values()) + " |")
+    for stage in STAGES:
+        print(f"| {stage}, s | " + " | ".join(f"{r[stage]:.3f}" for r in rows.values()) + " |")
+    print("| **build end to end, s** | " + " | ".join(f"{r['total']:.2f}" for r in rows.values()) + " |")
+    print("| end to end, MB/s | " + " | ".join(f"{r['MB'] / r['total']:.2f}" for r in rows.values()) + " |")
+    print("| s per MB | " + " | ".join(f"{r['total'] / r['MB']:.2f}" for r in rows.values()) + " |")
+    print("| end to end / baseline | " + " | ".join(f"{r['total'] / r['baseline']:.0f}" for r in rows.values()) + " |")
+    print("| peak memory, MB | " + " | ".join(f"{r['peak_MB']:.0f}" for r in rows.values()) + " |")
+
+
+if __name__ == "__main__":
+    main()
