@@ -405,6 +405,16 @@ def test_tables_read_well_at_80_columns(out_dir, tmp_path):
     assert "data:conference/20/top/1.1" in table.stdout and "id:land-NI" in table.stdout
     # the figures stand whole in their columns: 27 TOPs, 170 sponsorships, 15 unanimous, 11 majority
     assert re.search(r"│\s+27 │\s+170 │\s+15 │\s+11 │", built.stdout), built.stdout
+    assert "…" not in built.stdout  # the file name is wrapped, not cut
+    # Nine columns do not fit 80: one key/value block per row, every value whole.
+    wide = runner.invoke(app, ["query", "citations", "-p", "conference=20", "--out", str(out_dir)], env=env)
+    assert wide.exit_code == 0, wide.output
+    lines = wide.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in wide.stdout
+    assert re.match(r"─+ 1 ─+$", lines[0])
+    first = {k: v.strip() for k, v in ((line.split(None, 1) + [""])[:2] for line in lines[1:10])}
+    assert first["top"] == "2.1.a" and first["abbr"] == "GG" and first["citation"] == "data:conference/20/top/2.1.a/citation/1"
+    assert sum(1 for line in lines if re.match(r"─+ \d+ ─+$", line)) == 39
 
 
 def test_matrix_has_one_panel_per_conference(tmp_path):

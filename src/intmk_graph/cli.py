@@ -226,7 +226,7 @@ def build_command(
     table = Table(title="intmk-graph build", header_style="bold",
                   caption="spons. sponsorships, unan./maj. decided unanimously/by majority, "
                   "notes protocol notes, §§ cited sections, dem. demands")
-    table.add_column("document", min_width=14)
+    table.add_column("document", min_width=14, overflow="fold")  # a file name is wrapped, never cut
     for _, header in SUMMARY_COLUMNS:
         table.add_column(header, justify="right")
     for c in result.collections:
@@ -249,13 +249,37 @@ def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[st
     from .publish.records import flat_record
 
     if not write_data(records, fmt):
-        table = Table(title=title, header_style="bold")
-        for _, header in columns:
-            table.add_column(header)
-        for record in records:
-            flat = flat_record(record)
-            table.add_row(*(str(flat.get(key, "")) for key, _ in columns))
-        console.print(table)
+        rows = [[str(flat_record(record).get(key, "")) for key, _ in columns] for record in records]
+        print_table(title, [header for _, header in columns], rows)
+
+
+# Below this many columns of terminal per table column, a table becomes one key/value
+# block per row: columns of three letters each help nobody.
+MIN_COLUMN_WIDTH = 12
+
+
+def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """A table that fits the terminal: cells wrap (an IRI is folded, never cut to look
+    like another); on a terminal too narrow for its columns, one key/value block per row."""
+    if len(headers) * MIN_COLUMN_WIDTH > console.width:
+        width = max(len(h) for h in headers)
+        if title:
+            console.print(title, style="bold", highlight=False)
+        for i, row in enumerate(rows, start=1):
+            block = Table.grid(padding=(0, 1))
+            block.add_column(style="bold", no_wrap=True, min_width=width)
+            block.add_column(overflow="fold")
+            for header, value in zip(headers, row):
+                block.add_row(header, value)
+            console.rule(f"{i}", style="dim")
+            console.print(block)
+        return
+    table = Table(title=title or None, header_style="bold")
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 def land_codes(names: list[str]) -> str:
@@ -436,12 +460,7 @@ def print_result(result, fmt: ResultFormat, title: str = "") -> None:
         sys.stdout.write(serialize(result, fmt.value))
         return
     names, data = rows(result)
-    table = Table(title=title or None, header_style="bold")
-    for name in names:
-        table.add_column(name, overflow="fold")  # an IRI is folded, never cut to look like another
-    for row in data:
-        table.add_row(*("" if v is None else compact(v) for v in row))
-    console.print(table)
+    print_table(title, names, [["" if v is None else compact(v) for v in row] for row in data])
     err_console.print(f"{len(data)} row(s)", highlight=False)
 
 
