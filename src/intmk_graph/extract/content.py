@@ -3,6 +3,7 @@ dates, amounts and references, each placed at its paragraph and lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import (
@@ -52,6 +53,9 @@ def addressee_ref(name: str) -> VocabRef:
     if (land := laender().by_name.get(name)) is not None:
         return VocabRef(land.name, str(land.iri), land.name, land.code)
     return bodies().entries[name].ref
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _body_ref(key: str) -> VocabRef:
@@ -121,6 +125,8 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
                         tuple(dict.fromkeys(concerns)),
                     )
                 )
+        if not _DIGIT.search(s):
+            continue  # every date, amount and reference has a digit: most text has none
         found_dates = mentions.dates(s)
         for span, value in found_dates:
             dates.append(DateMention(value, s[span.start : span.end], place(span.start)))

@@ -40,6 +40,7 @@ class Patterns(NamedTuple):
     currencies: dict[str, str]  # surface -> ISO 4217
     multipliers: dict[str, int]  # "Mio." -> 1000000
     numbered: re.Pattern  # 19. IntMK, 101. ASMK unter TOP 6.2
+    named: re.Pattern  # a conference's name anywhere: whether ``numbered`` can match at all
     intmk_labels: frozenset[str]
     conferences: list[str]  # body keys whose dated resolutions are referred to
     own_dated: re.Pattern  # Beschluss (der IntMK) vom 5./6. Mai 2015 (TOP 3.1); TOP 2.1 der Sonder-IntMK vom ...
@@ -93,6 +94,7 @@ def _patterns() -> Patterns:
             r"(?<![\d.])(?P<n>\d{1,3})\.\s*(?P<body>" + "|".join(map(re.escape, intmk + conferences[1:])) + r")\b"
             + tops_after
         ),
+        named=re.compile("|".join(map(re.escape, intmk + conferences[1:]))),
         intmk_labels=frozenset(intmk),
         conferences=conferences,
         # The IntMK's own resolutions and special sessions by date: "Beschluss vom 5./6. Mai
@@ -139,6 +141,8 @@ def amounts(text: str) -> list[tuple[Span, Decimal, str]]:
     """``77,5 Mio. Euro`` -> 77500000 EUR; ``480.000 EUR`` -> 480000 EUR."""
     pats = _patterns()
     found = []
+    if not any(c in text for c in pats.currencies):
+        return found  # an amount names its currency
     for m in pats.amount.finditer(text):
         value = Decimal(m.group(1).replace(".", "") + ("." + m.group(2) if m.group(2) else ""))
         if m.group(3):
@@ -156,7 +160,8 @@ def references(text: str, found_dates=None, body_hits=None) -> list[Found]:
     ``bodies().find`` pass them in."""
     pats = _patterns()
     found = []
-    for m in pats.numbered.finditer(text):
+    numbered = pats.numbered.finditer(text) if pats.named.search(text) else ()  # cheap test first
+    for m in numbered:
         body = "IntMK" if m["body"] in pats.intmk_labels else m["body"]
         kind = pats.special_kind if m["special"] and body == "IntMK" else None
         found.append(Found(Span(m.start(), m.end()), body, int(m["n"]), None, _top(m), kind))
