@@ -69,14 +69,12 @@ class QuadSet:
         """(N-Triples key, pyoxigraph term) of s, p, o and graph for every quad; each
         distinct term is converted, and written for sorting, once."""
         if self._ox is None:
-            import pyoxigraph as ox
-
             cache: dict = {}
 
             def term(t):
                 hit = cache.get(t)
                 if hit is None:
-                    hit = cache[t] = (t.n3(), _to_ox(t, ox))
+                    hit = cache[t] = (t.n3(), to_ox(t))
                 return hit
 
             self._ox = [(term(s), term(p), term(o), term(g)) for s, p, o, g in self.quads()]
@@ -109,7 +107,10 @@ class QuadSet:
         return dataset
 
 
-def _to_ox(term, ox):
+def to_ox(term):
+    """An rdflib term as a pyoxigraph one."""
+    import pyoxigraph as ox
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):

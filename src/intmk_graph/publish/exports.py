@@ -10,9 +10,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from ..errors import InputError
+from ..graph.quads import to_ox
 
 
 def _umask() -> int:
@@ -47,20 +48,6 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def _ox_term(term):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
 def _prefixes(graph) -> dict[str, str]:
     """Our vocabulary prefixes, not rdflib's many defaults. Instance IRIs (data:, id:)
     are written in full: their paths would need escaped slashes ("data:conference\\/20")."""
@@ -77,9 +64,9 @@ def _write(quads, fmt, prefixes: dict[str, str]) -> bytes:
 
     ordered = sorted(quads, key=lambda q: tuple(t.n3() if t is not None else "" for t in q))
     if fmt is ox.RdfFormat.TURTLE:
-        items = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o, _ in ordered]
+        items = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in ordered]
     else:
-        items = [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), _ox_term(g)) for s, p, o, g in ordered]
+        items = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in ordered]
     return ox.serialize(items, format=fmt, prefixes=prefixes)
 
 
