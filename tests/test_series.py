@@ -148,3 +148,20 @@ def test_records_show_a_dated_reference_with_its_conference():
         ("IntMK", 16, None, "2021-06-10", "3.1"), ("JFMK", None, None, "2021-05-12", "3.2")]
     assert [(x["number"], x["kind"], x["date"]) for x in records[(18, "4.2")]["references"]] == [
         (17, None, None), (None, "Sonderkonferenz", "2022-12-09")]
+
+
+def test_a_special_session_named_by_its_date_is_found_when_read(tmp_path):
+    """'TOP 1 der Sonder-IntMK vom 12.11.2015' names the special session of the 10th IntMK
+    (tests/data/years/sonder-2015-numeric.txt); read together, the reference is linked to
+    that session's TOP 1, not to the 10th main conference."""
+    later = tmp_path / "intmk-11-2016.txt"
+    later.write_text("Beschlussniederschrift\n11. Integrationsministerkonferenz\nam 3. und 4. Juni 2016 in Erfurt\n"
+                     "Vorsitz: Thüringen\n\nTOP 2.1 Integrationskurse\nAntragsteller: Thüringen\n"
+                     "Abstimmungsergebnis: einstimmig\nBeschluss:\nDie IntMK erinnert an TOP 1 der Sonder-IntMK vom "
+                     "12.11.2015 und bittet den Bund, die Integrationskurse zu öffnen.\n", encoding="utf-8")
+    special = Path(__file__).parent / "data" / "years" / "sonder-2015-numeric.txt"
+    alone = refers(union_graph(build([later]).dataset))
+    assert ("data/conference/11/top/2.1", "id/meeting/IntMK/2015-11-12-sonderkonferenz/top/1") in alone
+    together = refers(union_graph(build([special, later]).dataset))
+    assert {o for s, o in together if s == "data/conference/11/top/2.1"} == {
+        "data/conference/10-sonderkonferenz", "data/conference/10-sonderkonferenz/top/1"}
