@@ -5,7 +5,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 INTMK = Namespace("https://w3id.org/intmk-graph/ontology#")
 ID = Namespace("https://w3id.org/intmk-graph/id/")  # reference individuals (Länder, laws, ...)
-from .settings import DEFAULT_BASE  # noqa: E402,F401 (instance data; configurable)
+from .settings import DEFAULT_BASE as DEFAULT_BASE  # noqa: E402 (instance data; configurable)
 
 INTMK_BODY = ID["body/IntMK"]  # the conference itself, whose meetings the documents record
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -66,20 +66,20 @@ class Frame(NamedTuple):
 
     lemma: str
     kind: str  # "demand" or "mandate"
-    forms: re.Pattern  # present-tense forms: "fordert|fordern"
-    particle: re.Pattern | None  # separable particle: "auf"
+    forms: re.Pattern[str]  # present-tense forms: "fordert|fordern"
+    particle: re.Pattern[str] | None  # separable particle: "auf"
     participle: str | None  # "aufgefordert"
-    passive: re.Pattern | None  # "(wird|werden) ... aufgefordert"
+    passive: re.Pattern[str] | None  # "(wird|werden) ... aufgefordert"
     addressee_by_agent: bool  # "Vom Bund erwarten ..."
 
 
 class Rules(NamedTuple):
     frames: tuple[Frame, ...]
-    any_verb: re.Pattern  # any form or participle: sentences without one are skipped
-    laender: re.Pattern  # "und Länder", "der Länder"
-    agent: re.Pattern  # "vom", "durch den" just before a name
-    current_holder: re.Pattern  # "(z. Z. Hessen)"
-    past: re.Pattern  # "wurde", "hatte"
+    any_verb: re.Pattern[str]  # any form or participle: sentences without one are skipped
+    laender: re.Pattern[str]  # "und Länder", "der Länder"
+    agent: re.Pattern[str]  # "vom", "durch den" just before a name
+    current_holder: re.Pattern[str]  # "(z. Z. Hessen)"
+    past: re.Pattern[str]  # "wurde", "hatte"
 
 
 _WINDOW_END = re.compile(r",|\bzu\s|\bum\s|\bdass\b|\.$")  # the object of a verb ends here

@@ -34,17 +34,17 @@ class Found(NamedTuple):
 
 class Patterns(NamedTuple):
     months: list[str]
-    day: re.Pattern  # 10.05.2023, 10. Mai 2023
-    month: re.Pattern  # Juli 2024
-    amount: re.Pattern  # 77,5 Mio. Euro
+    day: re.Pattern[str]  # 10.05.2023, 10. Mai 2023
+    month: re.Pattern[str]  # Juli 2024
+    amount: re.Pattern[str]  # 77,5 Mio. Euro
     currencies: dict[str, str]  # surface -> ISO 4217
     multipliers: dict[str, int]  # "Mio." -> 1000000
-    numbered: re.Pattern  # 19. IntMK, 101. ASMK unter TOP 6.2
-    named: re.Pattern  # a conference's name anywhere: whether ``numbered`` can match at all
+    numbered: re.Pattern[str]  # 19. IntMK, 101. ASMK unter TOP 6.2
+    named: re.Pattern[str]  # a conference's name anywhere: whether ``numbered`` can match at all
     intmk_labels: frozenset[str]
     conferences: list[str]  # body keys whose dated resolutions are referred to
-    own_dated: re.Pattern  # Beschluss (der IntMK) vom 5./6. Mai 2015 (TOP 3.1); TOP 2.1 der Sonder-IntMK vom ...
-    top_after: re.Pattern  # " unter TOP 6.2", " (TOP 3.1)" after a dated resolution
+    own_dated: re.Pattern[str]  # Beschluss (der IntMK) vom 5./6. Mai 2015 (TOP 3.1); TOP 2.1 der Sonder-IntMK vom ...
+    top_after: re.Pattern[str]  # " unter TOP 6.2", " (TOP 3.1)" after a dated resolution
     special_kind: str
     months_index: dict[str, int]
 
@@ -208,6 +208,6 @@ def _date_at(text: str, pos: int) -> int:
     return skip.end() if skip else pos
 
 
-def _top(m: re.Match) -> str | None:
+def _top(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
     return groups.get("before") or groups.get("after") or groups.get("bracket")
