@@ -11,10 +11,12 @@ matching ("Asyl- und Aufenthaltsgesetzes" names the Asylgesetz too).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
+from rdflib.term import Node
 
 from .model import VocabRef
 from .namespaces import INTMK
@@ -27,6 +29,16 @@ _ELLIPSIS = re.compile(
 )
 _TRUNCATED = re.compile(r"([A-ZÄÖÜ]?[a-zäöüß]+)-")
 _NOT_LOOSE = re.compile(r"[\s.\-]+")
+
+
+def iris(nodes: Iterable[Node]) -> list[URIRef]:
+    """The IRIs among the nodes rdflib gives (typed for what follows)."""
+    return [n for n in nodes if isinstance(n, URIRef)]
+
+
+def literals(nodes: Iterable[Node]) -> list[Literal]:
+    """The literals among the nodes rdflib gives."""
+    return [n for n in nodes if isinstance(n, Literal)]
 
 
 def _loose(name: str) -> str:
@@ -101,19 +113,19 @@ class Lexicon:
     def __init__(self, graph: Graph, prefix: str):
         self.entries: dict[str, Entry] = {}
         forms: dict[str, tuple[Entry, bool]] = {}
-        for iri in sorted(set(graph.subjects(SKOS.inScheme, None))):
+        for iri in sorted(set(iris(graph.subjects(SKOS.inScheme, None)))):
             local = str(iri).rsplit("/", 1)[-1]
             if not local.startswith(prefix):
                 continue
-            labels = {lit.language: str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}
+            labels = {lit.language: str(lit) for lit in literals(graph.objects(iri, SKOS.prefLabel))}
             notation = graph.value(iri, SKOS.notation)
-            types = tuple(sorted(t for t in graph.objects(iri, RDF.type) if t != SKOS.Concept))
+            types = tuple(sorted(t for t in iris(graph.objects(iri, RDF.type)) if t != SKOS.Concept))
             portal = graph.value(iri, INTMK.portalFolder)
             entry = Entry(iri, local[len(prefix):], labels["de"], str(notation) if notation else None, types,
                           str(portal) if portal else None)
             self.entries[entry.key] = entry
             for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-                for lit in graph.objects(iri, prop):
+                for lit in literals(graph.objects(iri, prop)):
                     if lit.language in (None, "de"):
                         forms.setdefault(str(lit), (entry, False))
             if notation:
@@ -159,7 +171,7 @@ class Lexicon:
     def _elliptic(self, text: str) -> list[Hit]:
         """"Integrations-, Berufssprach- sowie Erstorientierungskurse": complete each
         truncated word with a tail of the head word and keep it if that is a label."""
-        hits = []
+        hits: list[Hit] = []
         if "- " not in text and "-, " not in text:
             return hits  # no truncated word, no ellipsis
         for m in _ELLIPSIS.finditer(text):
@@ -199,5 +211,6 @@ class Lexicon:
             return [entry]
         return sorted(self._loose.get(_loose(name), ()), key=lambda e: e.key)
 
-    def _entry(self, group: str) -> Entry:
+    def _entry(self, group: str | None) -> Entry:
+        assert group is not None  # every alternative is a named group
         return self._entry_by_form[group.split("_", 1)[0]]

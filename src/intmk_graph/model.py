@@ -300,7 +300,7 @@ class Place:
         there is none (titles, documents without line numbers)."""
         return self.official_line if self.official_line is not None else self.source_line
 
-    def record(self) -> dict:
+    def record(self) -> dict[str, object]:
         """The place as a JSON record."""
         return {
             "part": self.part,

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from .labels import Lexicon
+from .labels import Entry, Lexicon, iris, literals
 from .model import VocabRef
 from .namespaces import INTMK, SCHEMA
 
@@ -34,7 +35,7 @@ def load_turtle(name: str) -> Graph:
     return graph
 
 
-def _vocab_toml(name: str) -> dict:
+def _vocab_toml(name: str) -> dict[str, Any]:
     with (resources.files("intmk_graph") / "vocab" / name).open("rb") as fh:
         return tomllib.load(fh)
 
@@ -73,14 +74,14 @@ class Laender:
     def __init__(self, graph: Graph):
         self.lexicon = Lexicon(graph, "land-")
         lands = []
-        for iri in graph.subjects(RDF.type, INTMK.Land):
-            labels = {lit.language: str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}
+        for iri in iris(graph.subjects(RDF.type, INTMK.Land)):
+            labels = {lit.language: str(lit) for lit in literals(graph.objects(iri, SKOS.prefLabel))}
             lands.append(Land(
                 iri=iri,
                 name=labels["de"],
                 name_en=labels.get("en", labels["de"]),
                 code=str(graph.value(iri, SKOS.notation)),
-                wikidata=graph.value(iri, SCHEMA.sameAs),
+                wikidata=URIRef(str(graph.value(iri, SCHEMA.sameAs))),
                 adjectives=tuple(sorted(str(a) for a in graph.objects(iri, INTMK.adjectivalForm))),
                 seat=str(graph.value(iri, INTMK.seatOfGovernment) or "") or None,
             ))
@@ -94,7 +95,7 @@ class Laender:
         found = self.lexicon.matching(label)
         return self._by_iri[found[0].iri] if len(found) == 1 else None
 
-    def land_of(self, entry) -> Land:
+    def land_of(self, entry: Entry) -> Land:
         """The Land of a lexicon entry or hit's entry."""
         return self._by_iri[entry.iri]
 
@@ -114,7 +115,7 @@ class Laender:
             if hit.entry.abbr is None or text[hit.start : hit.end] != hit.entry.abbr:  # not a bare code
                 return self.land_of(hit.entry)
         for pattern in self._finders:
-            if m := pattern.search(text):
+            if (m := pattern.search(text)) and m.lastgroup:
                 return self._found[m.lastgroup]
         return None
 
@@ -145,8 +146,8 @@ class Laender:
 def laender_collective() -> tuple[str, str]:
     """(IRI, label) of the Länder as a whole, the addressee (``laender.ttl``)."""
     graph = load_turtle("laender.ttl")
-    iri = next(graph.subjects(RDF.type, INTMK.LaenderCollective))
-    label = next(str(l) for l in graph.objects(iri, SKOS.prefLabel) if l.language == "de")
+    iri = next(iter(iris(graph.subjects(RDF.type, INTMK.LaenderCollective))))
+    label = next(str(l) for l in literals(graph.objects(iri, SKOS.prefLabel)) if l.language == "de")
     return str(iri), label
 
 
@@ -156,6 +157,6 @@ def laender() -> Laender:
 
 
 @lru_cache(maxsize=1)
-def content_rules() -> dict:
+def content_rules() -> dict[str, Any]:
     """Demand verbs, months, currencies and conferences (``vocab/content.toml``)."""
     return _vocab_toml("content.toml")

@@ -37,6 +37,12 @@ _MAX_RANGE = 50  # a longer "bis" range is kept as its two ends
 PART_LABELS = (("subsection", "Abs."), ("sentence", "Satz"), ("number", "Nr."), ("letter", "Buchst."))
 
 
+def _skip_space(text: str, pos: int) -> int:
+    """Where the blanks from ``pos`` on end."""
+    m = _SPACE.match(text, pos)
+    return m.end() if m else pos
+
+
 def citation_label(law: str | None, section: str | None = None, article: bool = False, **parts: str | None) -> str:
     """How a citation is written: ``§ 32 Abs. 2 Nr. 5 BeschV``, ``Art. 50 GG``, the law
     alone without a section, the section alone without a law.
@@ -60,7 +66,7 @@ class _Section:
     section: str
     number: int
     letter: str
-    parts: dict = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)
     following: bool = False
 
 
@@ -70,7 +76,7 @@ class Found:
 
     law: str
     section: str | None
-    parts: dict
+    parts: dict[str, str]
     article: bool
     following: bool
     start: int
@@ -119,7 +125,8 @@ class CitationReader:
         found.sort(key=lambda f: (f.start, f.group))
         return found
 
-    def _citation(self, text, sign, law_at: dict[int, Hit], group0: int):
+    def _citation(self, text: str, sign: re.Match[str], law_at: dict[int, Hit],
+                  group0: int) -> tuple[list[list[Found]], int]:
         """Read from a section sign to the law; returns groups of Found and the end."""
         article = sign.group(1).startswith("Art")
         pos = sign.end()
@@ -136,12 +143,12 @@ class CitationReader:
             laws_of.append(None)
 
         while True:
-            pos = _SPACE.match(text, pos).end()
+            pos = _skip_space(text, pos)
             hit = law_at.get(pos)
             if hit is not None and groups[-1]:
                 laws_of[-1] = hit
                 spans[-1][1] = pos = hit.end
-                c = _CONTINUE.match(text, _SPACE.match(text, pos).end())
+                c = _CONTINUE.match(text, _skip_space(text, pos))
                 if not c:
                     break
                 next_group(c.start("sign"), c.group("ivm") is not None)
@@ -172,10 +179,10 @@ class CitationReader:
                 pending_range = True
             elif kind == "ivm":
                 spans[-1][1] = pos
-                s = _SIGN.match(text, _SPACE.match(text, t.end()).end())
-                next_group(s.start() if s else t.end(), True)
-                if s:
-                    t = s
+                after = _SIGN.match(text, _skip_space(text, t.end()))
+                next_group(after.start() if after else t.end(), True)
+                if after:
+                    t = after
             elif kind == "article" and law_at.get(t.end()) is None:
                 break
             pos = t.end()

@@ -26,8 +26,9 @@ from ..vocab import laender, laender_collective
 from . import mentions
 from .calendar import main_or_special
 from .citations import CitationReader
-from .demands import LAENDER, read_demands
-from .lexicon import bodies, laws, programmes
+from .citations import Found as CitationFound
+from .demands import LAENDER, FoundDemand, read_demands
+from .lexicon import Hit, bodies, laws, programmes
 
 
 def _parts(r: Resolution) -> Iterator[tuple[str, int | None, int, Text]]:
@@ -82,7 +83,11 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
     group_base = 0
     for part, index, unnumbered, text in _parts(r):
         s = text.text
-        place = lambda offset: _place(part, index, unnumbered, text, offset)  # noqa: E731
+
+        def place(offset: int, part: str = part, index: int | None = index, unnumbered: int = unnumbered,
+                  text: Text = text) -> Place:
+            return _place(part, index, unnumbered, text, offset)
+
         found = reader.read(s)
         for f in found:
             citations.append(
@@ -112,7 +117,10 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
             programmes_.append(Mention(hit.entry.ref, s[hit.start : hit.end], place(hit.start)))
         if part == "paragraph":
             for d in read_demands(s):
-                inside = lambda h: d.sentence.start <= h.start < d.sentence.end  # noqa: E731
+
+                def inside(h: Hit | CitationFound, d: FoundDemand = d) -> bool:
+                    return d.sentence.start <= h.start < d.sentence.end
+
                 concerns = [h.entry.ref for h in program_hits if inside(h)]
                 concerns += [laws().entries[f.law].ref for f in found if inside(f)]  # the laws the citation reader found
                 demands.append(
@@ -130,11 +138,11 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
         found_dates = mentions.dates(s)
         for span, value in found_dates:
             dates.append(DateMention(value, s[span.start : span.end], place(span.start)))
-        for span, value, currency in mentions.amounts(s):
-            amounts.append(Amount(value, currency, s[span.start : span.end], place(span.start)))
-        for f in mentions.references(s, found_dates, body_hits):
-            references.append(Reference(_body_ref(f.body), f.number, f.date, f.top,
-                                        s[f.span.start : f.span.end], place(f.span.start), f.kind))
+        for span, sum_, currency in mentions.amounts(s):
+            amounts.append(Amount(sum_, currency, s[span.start : span.end], place(span.start)))
+        for ref in mentions.references(s, found_dates, body_hits):
+            references.append(Reference(_body_ref(ref.body), ref.number, ref.date, ref.top,
+                                        s[ref.span.start : ref.span.end], place(ref.span.start), ref.kind))
     return Content(
         tuple(citations),
         tuple(bodies_),

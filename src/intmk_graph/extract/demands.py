@@ -11,6 +11,7 @@ auf"), the object after the verb ("bittet die KMK"), the subject of a passive
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -130,8 +131,8 @@ def _candidates(text: str, start: int, end: int, plural_verb: bool = False) -> l
         if window[hit.start : hit.end] == land.name:
             found.append((hit.start, land.name))
     holder = rules.current_holder.search(window)
-    if holder and (land := lands.resolve(holder.group(1).strip())):
-        return [(holder.start(), land.name)]
+    if holder and (current := lands.resolve(holder.group(1).strip())):
+        return [(holder.start(), current.name)]
     return sorted(found)
 
 
@@ -144,7 +145,7 @@ def _agents(text: str, start: int, end: int) -> list[str]:
     return [key for pos, key in _candidates(text, start, end) if _is_agent(text, start + pos)]
 
 
-def _unique(keys) -> tuple[str, ...]:
+def _unique(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 

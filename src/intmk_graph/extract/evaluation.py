@@ -12,6 +12,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Citation, Collection, Content, Demand, DemandKind
@@ -20,6 +21,7 @@ CATEGORIES = ("sections", "citations", "bodies", "programmes", "demands")
 
 
 def citation_key(c: Citation) -> str:
+    assert c.place is not None  # every citation read is placed
     key = f"{c.place.key}: {c.law.key}"
     if c.section:
         key += f" {'Art.' if c.article else '§'} {c.section}"
@@ -33,7 +35,7 @@ def demand_key(d: Demand) -> str:
     return f"{d.place.key}: {', '.join(a.key for a in d.addressees) or '-'}"
 
 
-def found_items(content: Content) -> dict[str, Counter]:
+def found_items(content: Content) -> dict[str, Counter[str]]:
     citations = Counter(citation_key(c) for c in content.citations)
     return {
         "sections": Counter({k: n for k, n in citations.items() if " § " in k or " Art. " in k}),
@@ -46,7 +48,7 @@ def found_items(content: Content) -> dict[str, Counter]:
     }
 
 
-def expected_items(entry: dict) -> dict[str, Counter]:
+def expected_items(entry: dict[str, Any]) -> dict[str, Counter[str]]:
     citations = Counter(entry.get("citations", []))
     return {
         "sections": Counter({k: n for k, n in citations.items() if " § " in k or " Art. " in k}),
@@ -85,7 +87,7 @@ class Report:
     spurious: list[tuple[str, str, str]]
 
 
-def load_expectations(path: Path) -> dict[str, dict]:
+def load_expectations(path: Path) -> dict[str, dict[str, Any]]:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -95,7 +97,7 @@ def load_expectations(path: Path) -> dict[str, dict]:
         raise InputError(f"not a valid TOML expectations file: {exc}", str(path)) from None
 
 
-def evaluate(collection: Collection, expectations: dict[str, dict]) -> Report:
+def evaluate(collection: Collection, expectations: dict[str, dict[str, Any]]) -> Report:
     """Compare the collection's content with the annotation, resolution by resolution.
     A resolution missing from the annotation, or annotated but absent, is an error."""
     ids = [r.key for r in collection.resolutions]

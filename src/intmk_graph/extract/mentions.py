@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..vocab import content_rules
-from .lexicon import bodies
+from .lexicon import Hit, bodies
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,8 @@ def dates(text: str) -> list[tuple[Span, date | tuple[int, int]]]:
     """Days (``10.05.2023``, ``10. Mai 2023``) and months (``Juli 2024``)."""
     pats = _patterns()
     months = pats.months
-    found = []
-    taken = []
+    found: list[tuple[Span, date | tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
     for m in pats.day.finditer(text):
         if m.group(1):
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -140,7 +140,7 @@ def dates(text: str) -> list[tuple[Span, date | tuple[int, int]]]:
 def amounts(text: str) -> list[tuple[Span, Decimal, str]]:
     """``77,5 Mio. Euro`` -> 77500000 EUR; ``480.000 EUR`` -> 480000 EUR."""
     pats = _patterns()
-    found = []
+    found: list[tuple[Span, Decimal, str]] = []
     if not any(c in text for c in pats.currencies):
         return found  # an amount names its currency
     for m in pats.amount.finditer(text):
@@ -152,7 +152,8 @@ def amounts(text: str) -> list[tuple[Span, Decimal, str]]:
     return found
 
 
-def references(text: str, found_dates=None, body_hits=None) -> list[Found]:
+def references(text: str, found_dates: list[tuple[Span, date | tuple[int, int]]] | None = None,
+               body_hits: list[Hit] | None = None) -> list[Found]:
     """``19. IntMK``, ``101. ASMK unter TOP 6.2``, ``TOP 4.1 der 15. IntMK``, ``vgl. Beschluss
     vom 5./6. Mai 2015``, ``TOP 2.1 der Sonder-IntMK vom 12.11.2015``, ``MPK-Beschluss vom
     10. Mai 2023 sowie vom 6. November 2023``, ``Beschluss der Ministerpräsidentenkonferenz

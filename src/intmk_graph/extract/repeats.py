@@ -27,6 +27,11 @@ class DemandAt:
     index: int
     demand: Demand
 
+    @property
+    def number(self) -> int:
+        """The conference's number (only numbered conferences have demands linked)."""
+        return self.collection.conference.number or 0
+
 
 @dataclass(frozen=True)
 class Repeat:
@@ -37,10 +42,10 @@ class Repeat:
 
 
 @lru_cache(maxsize=1)
-def _rules():
+def _rules() -> tuple[re.Pattern[str], float, float, dict[str, str], frozenset[str]]:
     rules = content_rules()
     repeats = rules["repeats"]
-    same = {}
+    same: dict[str, str] = {}
     for group in repeats["same_addressee"]:
         for key in group:
             same[key] = group[0]
@@ -80,14 +85,14 @@ def find_repeats(collections: list[Collection]) -> list[Repeat]:
         for i, d in enumerate(content.demands, start=1)
     ]
     words = {id(d): content_words(d.demand.text, ignore) for d in demands}
-    found = []
+    found: list[Repeat] = []
     for later in demands:
         who = _addressees(later.demand, same)
         if not who:
             continue
         candidates = [
             e for e in demands
-            if e.collection.conference.number < later.collection.conference.number
+            if e.number < later.number
             and who & _addressees(e.demand, same)
         ]
         if not candidates:
@@ -95,7 +100,7 @@ def find_repeats(collections: list[Collection]) -> list[Repeat]:
         scored = [(similarity(words[id(later)], words[id(e)]), e) for e in candidates]
         # The most similar; of equally similar ones the latest, so a demand made in the
         # same words year after year forms a chain.
-        score, best = max(scored, key=lambda s: (s[0], s[1].collection.conference.number))
+        score, best = max(scored, key=lambda s: (s[0], s[1].number))
         if explicit.search(later.demand.text) and score >= floor:
             found.append(Repeat(later, best, EXPLICIT, round(score, 1)))
         elif score >= threshold and {c.key for c in later.demand.concerns} & {c.key for c in best.demand.concerns}:

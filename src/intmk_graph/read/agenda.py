@@ -4,6 +4,8 @@ column, titles wrapped over several lines, group headings without a page."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import AgendaEntry
 from .diagnostics import Notes
 from .layout import CONTENT, Line
@@ -18,7 +20,7 @@ def _clean_title(text: str, rules: Profile) -> str:
 
 def read_agenda(lines: list[Line], rules: Profile, notes: Notes) -> tuple[AgendaEntry, ...]:
     """Agenda entries from the lines of a table of contents (heading included)."""
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     for line in lines:
         if line.kind != CONTENT:
             continue

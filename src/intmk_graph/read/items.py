@@ -71,6 +71,9 @@ class ItemReader:
         lead_motion = bool(block.rest) and block.rest.casefold() in self.lead_labels
         title_lines = [] if lead_motion or not block.rest else [Line(block.header.number, block.rest, CONTENT)]
         marker = next((i for i, l in enumerate(lines) if l.kind == CONTENT and self.is_marker(l.text)), None)
+        sponsors: tuple[VocabRef, ...]
+        decision: Decision | None
+        votes: Votes | None
         if marker is None:
             title_lines, body_start = self._title_without_markers(block, title_lines)
             sponsors, decision, votes, last_header = (), None, None, (title_lines or [block.header])[-1].number
@@ -118,10 +121,11 @@ class ItemReader:
             occurrence=occurrence,
         )
 
-    def _trailing_vote(self, block: Block, body: list[Line], decision, votes):
+    def _trailing_vote(self, block: Block, body: list[Line], decision: Decision | None,
+                       votes: Votes | None) -> tuple[list[Line], Decision | None, Votes | None]:
         """Some minutes give the vote after the text (``Abstimmungsergebnis: 15:1:0``
         below the resolution): read it, and keep it out of the text."""
-        kept = []
+        kept: list[Line] = []
         for line in body:
             m = self.rules.match("vote_result", line.text)
             if m is None:
@@ -164,7 +168,8 @@ class ItemReader:
         subtitle = join_lines([l for g in groups[1:] for l in g], self.rules) if len(groups) > 1 else None
         return title, subtitle
 
-    def header_zone(self, block: Block, start: int):
+    def header_zone(self, block: Block,
+                    start: int) -> tuple[tuple[VocabRef, ...], Decision | None, Votes | None, int, int]:
         """Sponsors, publication, vote and decision; returns where the body begins."""
         lines = block.lines
         sponsors: tuple[VocabRef, ...] = ()
@@ -217,7 +222,8 @@ class ItemReader:
         head = self.rules.forms["land_list_split"][0].split(text.strip().rstrip("."))
         return bool(head) and all(self.lands.resolve(p) for p in head if p)
 
-    def decision_of(self, how: str, block: Block, line: Line, fallback: Decision | None = None):
+    def decision_of(self, how: str, block: Block, line: Line,
+                    fallback: Decision | None = None) -> tuple[Decision | None, Votes | None]:
         """The decision and vote counts in a decision or vote line; unknown words are a
         warning and the decision stays open."""
         votes = None
@@ -284,7 +290,7 @@ class ItemReader:
                 names.append(land.ref)
         return tuple(names)
 
-    def body(self, block: Block, lines: list[NumberedLine]):
+    def body(self, block: Block, lines: list[NumberedLine]) -> tuple[list[Paragraph], list[ProtocolNote]]:
         """Split the text into unnumbered text, Ziffern and protocol notes."""
         paragraphs: list[Paragraph] = []
         notes: list[ProtocolNote] = []
@@ -293,7 +299,7 @@ class ItemReader:
         note_head: tuple[tuple[VocabRef, ...], int | None, int] | None = None
         next_ziffer = 1
 
-        def flush():
+        def flush() -> None:
             if not current:
                 return
             text = join_lines(current, self.rules)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..model import ReadWarning
@@ -60,7 +61,7 @@ class _Row:
         return " ".join(w.text for w in self.words)
 
 
-def _open(data: bytes, name: str):
+def _open(data: bytes, name: str) -> Any:
     import pypdfium2 as pdfium
 
     try:
@@ -74,7 +75,7 @@ def _open(data: bytes, name: str):
         raise InputError(f"not a readable PDF ({message}); expected an unbroken PDF file", name) from None
 
 
-def _words(page) -> tuple[list[_Word], float]:
+def _words(page: Any) -> tuple[list[_Word], float]:
     """The words of one page with their boxes, top-down coordinates."""
     width, height = page.get_size()
     textpage = page.get_textpage()
@@ -83,7 +84,7 @@ def _words(page) -> tuple[list[_Word], float]:
     words: list[_Word] = []
     chars: list[tuple[str, float, float, float, float]] = []
 
-    def flush():
+    def flush() -> None:
         if chars:
             words.append(_Word(
                 "".join(c[0] for c in chars), min(c[1] for c in chars), max(c[2] for c in chars),

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from ..vocab import content_rules
 
@@ -76,17 +77,17 @@ class Detection:
         return self.profile.name
 
 
-def _toml(name: str) -> dict:
+def _toml(name: str) -> dict[str, Any]:
     with (resources.files("intmk_graph.read") / "profiles" / f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
 
 
-def _patterns(value) -> tuple[re.Pattern[str], ...]:
+def _patterns(value: str | list[str]) -> tuple[re.Pattern[str], ...]:
     months = "|".join(content_rules()["dates"]["months"])
     return tuple(re.compile(p.replace("{months}", months)) for p in ([value] if isinstance(value, str) else value))
 
 
-def _merged(base: dict, own: dict, table: str) -> dict:
+def _merged(base: dict[str, Any], own: dict[str, Any], table: str) -> dict[str, Any]:
     return {**base.get(table, {}), **own.get(table, {})}
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, Resolution
+from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, ReadWarning, Resolution
 from .agenda import read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
@@ -90,8 +90,7 @@ def split_document(
             if content and reader.is_marker(line.text):
                 # The contents ran straight into an item: its header is the last one seen.
                 back = next((i for i in range(len(toc) - 1, -1, -1) if item_header(toc[i].text, rules, form)), None)
-                if back is not None:
-                    m = item_header(toc[back].text, rules, form)
+                if back is not None and (m := item_header(toc[back].text, rules, form)) is not None:
                     blocks.append(Block(toc[back], m["id"], m["rest"], toc[back + 1 :] + [line]))
                     del toc[back:]
                     state = "items"
@@ -107,7 +106,8 @@ def split_document(
     return front, toc, blocks
 
 
-def _bare_items(lines: list[Line], rules: Profile, reader: ItemReader, form: str):
+def _bare_items(lines: list[Line], rules: Profile, reader: ItemReader,
+                form: str) -> tuple[list[Line], list[Line], list[Block]] | None:
     """The document split at headers of ``form``; a "header" with no sponsors or decision
     after it ("2.5 Mio. Euro ..." starting a text line, a Ziffer) stays in the item before
     it. None when no header is followed by a marker."""
@@ -135,7 +135,7 @@ def _has_marker(block: Block, reader: ItemReader) -> bool:
 
 def read_collection(
     source_lines: list[SourceLine], name: str, layout: str | None = None, encoding: str = "utf-8",
-    source_warnings: tuple = (),
+    source_warnings: tuple[ReadWarning, ...] = (),
 ) -> Collection:
     """Segment a document's lines into a :class:`Collection` (``layout`` forces a family).
     ``encoding`` "pdf" means the lines came from positions, with their line numbers."""

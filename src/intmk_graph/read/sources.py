@@ -6,6 +6,7 @@ import codecs
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..model import ReadWarning
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Decoded:
 
     lines: list[SourceLine]
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1252", or "pdf"
-    warnings: tuple = ()  # ReadWarnings of the source stage (a PDF page without text)
+    warnings: tuple[ReadWarning, ...] = ()  # ReadWarnings of the source stage (a PDF page without text)
 
     @property
     def positional(self) -> bool:

@@ -149,11 +149,11 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
     for field, joined in (("number", flat), ("kind", flat), ("dates", lined), ("dates_numeric", lined), ("place", lined),
                           ("video", flat), ("written", flat), ("decided", flat)):
         for pattern in rules.title_page[field]:  # every line that holds a field is title page
-            for m in pattern.finditer(joined.text):
-                used.update(joined.lines_of(m))
+            for hit in pattern.finditer(joined.text):
+                used.update(joined.lines_of(hit))
     number = int(m["n"]) if (m := find("number", flat)) else None
     kind = m["kind"] + "konferenz" if (m := find("kind", flat)) else (MAIN if number is not None else None)
-    procedure = WRITTEN if find("written", flat) else VIDEO if find("video", flat) else MEETING
+    procedure: Procedure | None = WRITTEN if find("written", flat) else VIDEO if find("video", flat) else MEETING
     start = end = decided = None
     if m := find("dates", lined) or find("dates_numeric", lined):
         start, end = parse_dates(m["dates"])
