@@ -67,7 +67,7 @@ class Minter:
         ``id:meeting/IntMK/2015-05-05``)."""
         if body == "IntMK" and number is not None:
             return self.conference(number, kind)
-        key = str(number) if number is not None else day.isoformat()
+        key = str(number) if number is not None else (day.isoformat() if day is not None else "undated")
         if body == "IntMK" and kind and kind != "Hauptkonferenz":
             key += "-" + kind.lower()
         return ID[f"meeting/{body}/{key}"]
@@ -95,7 +95,7 @@ class Minter:
         """The paragraph or note a finding sits in; the resolution for title findings."""
         if place.part == "paragraph":
             return cls.paragraph(resolution, place.index, place.unnumbered)
-        if place.part == "note":
+        if place.part == "note" and place.index is not None:
             return cls.note(resolution, place.index)
         return resolution
 

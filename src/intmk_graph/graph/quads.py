@@ -7,8 +7,21 @@ quads, once. A user who wants rdflib's API gets a Dataset made from them on requ
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, Protocol
 
-from rdflib import BNode, Dataset, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+class TripleSink(Protocol):
+    """Where the RDF stage adds triples: a GraphSink, or any rdflib Graph."""
+
+    def add(self, triple: Triple, /) -> object: ...
+
+    def subject_objects(self, predicate: Node, /) -> Iterator[tuple[Node, Node]]: ...
 
 
 class GraphSink:
@@ -18,15 +31,15 @@ class GraphSink:
 
     def __init__(self, identifier: URIRef):
         self.identifier = identifier
-        self._triples: dict[tuple, None] = {}
+        self._triples: dict[Triple, None] = {}
 
-    def add(self, triple: tuple) -> None:
+    def add(self, triple: Triple, /) -> None:
         self._triples[triple] = None
 
-    def __iter__(self) -> Iterator[tuple]:
+    def __iter__(self) -> Iterator[Triple]:
         return iter(self._triples)
 
-    def subject_objects(self, predicate) -> Iterator[tuple]:
+    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
         """(subject, object) of the triples with ``predicate``: a scan, as it is rarely asked."""
         return ((s, o) for s, p, o in self._triples if p == predicate)
 
@@ -42,20 +55,20 @@ class QuadSet:
     def __init__(self) -> None:
         self._graphs: dict[URIRef, GraphSink] = {}
         self._prefixes: dict[str, URIRef] = {}
-        self._ox: list | None = None
+        self._ox: list[tuple[tuple[str, Any], ...]] | None = None
 
     def graph(self, identifier: URIRef) -> GraphSink:
         if identifier not in self._graphs:
             self._graphs[identifier] = GraphSink(identifier)
         return self._graphs[identifier]
 
-    def bind(self, prefix: str, namespace, override: bool = True, replace: bool = True) -> None:
+    def bind(self, prefix: str, namespace: object, override: bool = True, replace: bool = True) -> None:
         self._prefixes[prefix] = URIRef(str(namespace))
 
     def namespaces(self) -> Iterator[tuple[str, URIRef]]:
         return iter(self._prefixes.items())
 
-    def quads(self, pattern=None) -> Iterator[tuple]:
+    def quads(self, pattern: object = None) -> Iterator[Quad]:
         """Every (s, p, o, graph name), graphs in the order made."""
         for name, sink in self._graphs.items():
             for s, p, o in sink:
@@ -65,13 +78,13 @@ class QuadSet:
         """Distinct triples over all graphs, as rdflib counts a Dataset's."""
         return len({t for sink in self._graphs.values() for t in sink})
 
-    def _converted(self) -> list[tuple]:
+    def _converted(self) -> list[tuple[tuple[str, Any], ...]]:
         """(N-Triples key, pyoxigraph term) of s, p, o and graph for every quad; each
         distinct term is converted, and written for sorting, once."""
         if self._ox is None:
-            cache: dict = {}
+            cache: dict[Node, tuple[str, Any]] = {}
 
-            def term(t):
+            def term(t: Node) -> tuple[str, Any]:
                 hit = cache.get(t)
                 if hit is None:
                     hit = cache[t] = (t.n3(), to_ox(t))
@@ -80,7 +93,7 @@ class QuadSet:
             self._ox = [(term(s), term(p), term(o), term(g)) for s, p, o, g in self.quads()]
         return self._ox
 
-    def ox_quads(self) -> list:
+    def ox_quads(self) -> list[Any]:
         """The quads as pyoxigraph terms, in N-Triples order of graph, subject, predicate
         and object: one TriG block per graph, the same bytes every run."""
         import pyoxigraph as ox
@@ -88,7 +101,7 @@ class QuadSet:
         rows = sorted(self._converted(), key=lambda r: (r[3][0], r[0][0], r[1][0], r[2][0]))
         return [ox.Quad(s[1], p[1], o[1], g[1]) for s, p, o, g in rows]
 
-    def ox_triples(self) -> list:
+    def ox_triples(self) -> list[Any]:
         """The union of the graphs as pyoxigraph triples, each once, in N-Triples order."""
         import pyoxigraph as ox
 
@@ -107,7 +120,7 @@ class QuadSet:
         return dataset
 
 
-def to_ox(term):
+def to_ox(term: Node) -> Any:
     """An rdflib term as a pyoxigraph one."""
     import pyoxigraph as ox
 
@@ -115,6 +128,7 @@ def to_ox(term):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
     if term.language:
         return ox.Literal(str(term), language=term.language)
     if term.datatype is not None:

@@ -7,6 +7,7 @@ Each input document gets its own named graph; reference vocabularies go into
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -26,19 +27,19 @@ from ..model import (
     Resolution,
     Text,
 )
-from ..namespaces import DEFAULT_BASE, ELI, INTMK, PREFIXES, SCHEMA
+from ..namespaces import DEFAULT_BASE, ELI, INTMK, INTMK_BODY, PREFIXES, SCHEMA
 from ..vocab import load_turtle
-from .iris import INTMK_BODY, Minter, section_url
-from .quads import QuadSet
+from .iris import Minter, section_url
+from .quads import QuadSet, TripleSink
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
 REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")
 
 
-def _lines(graph: Graph, node: URIRef, text: Text, first_source_line: int | None = None) -> None:
+def _lines(graph: TripleSink, node: URIRef, text: Text, first_source_line: int | None = None) -> None:
     """Attach source-file and official line ranges to a node (a note starts at its heading)."""
-    if text.spans:
-        first, last = text.source_lines
+    if lines := text.source_lines:
+        first, last = lines
         first = first_source_line or first
         graph.add((node, INTMK.sourceFirstLine, Literal(first, datatype=XSD.integer)))
         graph.add((node, INTMK.sourceLastLine, Literal(last, datatype=XSD.integer)))
@@ -47,11 +48,15 @@ def _lines(graph: Graph, node: URIRef, text: Text, first_source_line: int | None
         graph.add((node, INTMK.lastLineNumber, Literal(official[1], datatype=XSD.integer)))
 
 
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else "?"
+
+
 def _de(text: str) -> Literal:
     return Literal(text, lang="de")
 
 
-def collection_graph(collection: Collection, minter: Minter, graph: Graph | None = None) -> Graph:
+def collection_graph(collection: Collection, minter: Minter, graph: TripleSink | None = None) -> TripleSink:
     """The triples read from one document."""
     g = graph if graph is not None else Graph()
     conf: Conference = collection.conference
@@ -96,16 +101,16 @@ def collection_graph(collection: Collection, minter: Minter, graph: Graph | None
             _content(g, minter, node, doc, content)
     if collection.pages:  # a PDF: the page (and line on it) where each resolution, paragraph, note and finding begins
         starts = list(g.subject_objects(INTMK.sourceFirstLine)) + list(g.subject_objects(INTMK.sourceLine))
-        for node, line in starts:
-            page, on_page = collection.pages[int(line) - 1]
+        for start, line in starts:
+            page, on_page = collection.pages[int(str(line)) - 1]
             if page is not None:
-                g.add((node, INTMK.page, Literal(page, datatype=XSD.integer)))
+                g.add((start, INTMK.page, Literal(page, datatype=XSD.integer)))
             if on_page is not None:
-                g.add((node, INTMK.lineOnPage, Literal(on_page, datatype=XSD.integer)))
+                g.add((start, INTMK.lineOnPage, Literal(on_page, datatype=XSD.integer)))
     return g
 
 
-def _agenda(g: Graph, minter: Minter, conf: Conference, collection: Collection, conf_iri: URIRef) -> None:
+def _agenda(g: TripleSink, minter: Minter, conf: Conference, collection: Collection, conf_iri: URIRef) -> None:
     """Pages from the table of contents; items without a resolution text become agenda
     items, at the IRI their resolution would have, so a later document can fill it."""
     printed = {r.id for r in collection.resolutions}
@@ -131,7 +136,8 @@ def _agenda(g: Graph, minter: Minter, conf: Conference, collection: Collection, 
             g.add((node, INTMK.isGroupHeading, Literal(True)))
 
 
-def _resolution(g, minter, conf, slug, doc, conf_iri, r: Resolution) -> None:
+def _resolution(g: TripleSink, minter: Minter, conf: Conference, slug: str, doc: URIRef, conf_iri: URIRef,
+                r: Resolution) -> None:
     node = minter.resolution(conf.number, conf.kind, r.key, slug)
     g.add((node, RDF.type, INTMK.Resolution))
     g.add((node, INTMK.agendaItem, Literal(r.id)))
@@ -187,7 +193,9 @@ def _int(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-def _finding(g: Graph, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRef, place: Place, text: str) -> None:
+def _finding(g: TripleSink, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRef, place: Place | None,
+             text: str) -> None:
+    assert place is not None  # every finding read from a text is placed
     g.add((node, RDF.type, cls))
     g.add((node, INTMK.inParagraph, Minter.place(resolution, place)))
     g.add((node, INTMK.surfaceText, Literal(text)))
@@ -198,7 +206,7 @@ def _finding(g: Graph, node: URIRef, cls: URIRef, resolution: URIRef, doc: URIRe
         g.add((node, INTMK.lineNumber, _int(place.official_line)))
 
 
-def _content(g: Graph, minter: Minter, node: URIRef, doc: URIRef, content: Content) -> None:
+def _content(g: TripleSink, minter: Minter, node: URIRef, doc: URIRef, content: Content) -> None:
     """Citations, mentions, demands, dates, amounts and references of one resolution."""
     first_of_group: dict[int, URIRef] = {}
     for i, c in enumerate(content.citations, start=1):
@@ -251,22 +259,22 @@ def _content(g: Graph, minter: Minter, node: URIRef, doc: URIRef, content: Conte
             g.add((demand, INTMK.addressee, URIRef(a.iri)))
         for topic in d.concerns:
             g.add((demand, INTMK.concerns, URIRef(topic.iri)))
-    for i, d in enumerate(content.dates, start=1):
+    for i, day in enumerate(content.dates, start=1):
         date_node = Minter.finding(node, "date", i)
         g.add((node, INTMK.hasDate, date_node))
-        _finding(g, date_node, INTMK.DateMention, node, doc, d.place, d.text)
-        if isinstance(d.value, tuple):
-            g.add((date_node, INTMK.dateValue, Literal(d.iso, datatype=XSD.gYearMonth)))
+        _finding(g, date_node, INTMK.DateMention, node, doc, day.place, day.text)
+        if isinstance(day.value, tuple):
+            g.add((date_node, INTMK.dateValue, Literal(day.iso, datatype=XSD.gYearMonth)))
         else:
-            g.add((date_node, INTMK.dateValue, Literal(d.value)))
-    for i, a in enumerate(content.amounts, start=1):
+            g.add((date_node, INTMK.dateValue, Literal(day.value)))
+    for i, sum_ in enumerate(content.amounts, start=1):
         amount = Minter.finding(node, "amount", i)
         g.add((node, INTMK.hasAmount, amount))
-        _finding(g, amount, SCHEMA.MonetaryAmount, node, doc, a.place, a.text)
+        _finding(g, amount, SCHEMA.MonetaryAmount, node, doc, sum_.place, sum_.text)
         # The canonical lexical form ("77500000.0"), so Turtle round trips are exact.
-        lexical = f"{int(a.value)}.0" if a.value == a.value.to_integral_value() else str(a.value)
+        lexical = f"{int(sum_.value)}.0" if sum_.value == sum_.value.to_integral_value() else str(sum_.value)
         g.add((amount, SCHEMA.value, Literal(lexical, datatype=XSD.decimal)))
-        g.add((amount, SCHEMA.currency, Literal(a.currency)))
+        g.add((amount, SCHEMA.currency, Literal(sum_.currency)))
     for i, ref in enumerate(content.references, start=1):
         reference = Minter.finding(node, "reference", i)
         meeting = minter.meeting(ref.body.key, ref.number, ref.date, ref.kind)
@@ -285,7 +293,7 @@ def _content(g: Graph, minter: Minter, node: URIRef, doc: URIRef, content: Conte
         # A meeting of another conference, or an IntMK meeting known only by its date.
         g.add((meeting, RDF.type, INTMK.Meeting))
         g.add((meeting, INTMK.meetingOf, URIRef(ref.body.iri)))
-        name = f"{ref.number}. {ref.body}" if ref.number is not None else f"{ref.body} vom {ref.date.isoformat()}"
+        name = f"{ref.number}. {ref.body}" if ref.number is not None else f"{ref.body} vom {_iso(ref.date)}"
         g.add((meeting, RDFS.label, _de(name)))
         if ref.number is None:
             g.add((meeting, INTMK.meetingDate, Literal(ref.date)))
@@ -300,7 +308,7 @@ def _content(g: Graph, minter: Minter, node: URIRef, doc: URIRef, content: Conte
             g.add((item, RDFS.label, _de(f"{name}, TOP {ref.top}")))
 
 
-def reference_graph(graph: Graph | None = None) -> Graph:
+def reference_graph(graph: TripleSink | None = None) -> TripleSink:
     """The reference vocabularies (Länder, ...) and the IntMK itself."""
     g = graph if graph is not None else Graph()
     for name in REFERENCE_FILES:
@@ -315,7 +323,7 @@ def reference_graph(graph: Graph | None = None) -> Graph:
     return g
 
 
-def bind_prefixes(graph: Graph, base: str) -> None:
+def bind_prefixes(graph: Graph | QuadSet, base: str) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     graph.bind("data", base, override=True, replace=True)
@@ -346,7 +354,7 @@ def _demand_iri(minter: Minter, at: DemandAt) -> URIRef:
     return Minter.finding(resolution, "demand", at.index)
 
 
-def _repeat(g: Graph, minter: Minter, repeat: Repeat) -> None:
+def _repeat(g: TripleSink, minter: Minter, repeat: Repeat) -> None:
     later, earlier = _demand_iri(minter, repeat.later), _demand_iri(minter, repeat.earlier)
     link = Minter.repetition(later)
     g.add((later, INTMK.repeats, earlier))
