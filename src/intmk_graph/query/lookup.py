@@ -74,7 +74,7 @@ def law_query(text: str) -> LawQuery:
     ('§ 24 Abs. 1 AufenthG', '§ 32 Abs. 2 Nr. 5 BeschV')
     """
     value = _PART_GLUED.sub(r"\1 ", _SIGN_GLUED.sub(r"\1 ", " ".join(text.split())))
-    candidates = [value]
+    candidates: list[str | tuple[str, str]] = [value]
     if m := _SECTION_FIRST.match(value):
         candidates.append((m["section"], m["law"]))
     if m := _LAW_FIRST.match(value):

@@ -11,12 +11,24 @@ import csv
 import io
 import json
 from decimal import Decimal
+from typing import Any, Protocol, TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.query import Result
+
+T = TypeVar("T")
+Row = tuple[Any, ...]  # a result row: rdflib terms, None where unbound
 
 
-def normal(term):
+class Queryable(Protocol):
+    """What answers SPARQL: an rdflib Graph or Dataset (over Oxigraph or in memory), or
+    a remote endpoint (``store.open_endpoint``)."""
+
+    def query(self, query_object: str, /) -> Result: ...
+
+
+def normal(term: T) -> T | Literal:
     """Drop the redundant xsd:string datatype, and write decimals and booleans in one form
     (Oxigraph gives 100 for the 100.0 rdflib keeps; Virtuoso 1 for true), so equal
     literals compare equal."""
@@ -30,10 +42,11 @@ def normal(term):
     return term
 
 
-def rows(result) -> tuple[list[str], list[tuple]]:
+def rows(result: Result) -> tuple[list[str], list[Row]]:
     """Variable names and normalised rows of a SELECT result."""
-    names = [str(v) for v in result.vars]
-    return names, [tuple(normal(row[i]) if row[i] is not None else None for i in range(len(names))) for row in result]
+    names = [str(v) for v in result.vars or ()]
+    return names, [tuple(normal(row[i]) if row[i] is not None else None for i in range(len(names)))  # type: ignore[index]
+                   for row in result]
 
 
 def _compact_prefixes() -> list[tuple[str, str]]:
@@ -43,7 +56,7 @@ def _compact_prefixes() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))  # the longest namespace wins
 
 
-def compact(term) -> str:
+def compact(term: object) -> str:
     """A term for a table: IRIs with the project's prefixes (``intmk:Resolution``,
     ``id:land-BY``, ``data:conference/20/top/6.5``), full IRIs elsewhere.
 
@@ -57,7 +70,7 @@ def compact(term) -> str:
     return str(term)
 
 
-def plain(term) -> str | int | float | bool | None:
+def plain(term: object) -> str | int | float | bool | None:
     """A term as a spreadsheet-friendly value (numbers stay numbers)."""
     if term is None:
         return None
@@ -69,7 +82,7 @@ def plain(term) -> str | int | float | bool | None:
     return str(term)
 
 
-def to_csv(names: list[str], data: list[tuple], delimiter: str = ",") -> str:
+def to_csv(names: list[str], data: list[Row], delimiter: str = ",") -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(names)
@@ -78,7 +91,7 @@ def to_csv(names: list[str], data: list[tuple], delimiter: str = ",") -> str:
     return out.getvalue()
 
 
-def to_json(names: list[str], data: list[tuple]) -> str:
+def to_json(names: list[str], data: list[Row]) -> str:
     """The SPARQL 1.1 Query Results JSON Format, written by rdflib from the normalised
     rows (CSV and TSV stay ours: spreadsheet-friendly values, and rdflib has no TSV)."""
     from rdflib import Variable
@@ -87,11 +100,11 @@ def to_json(names: list[str], data: list[tuple]) -> str:
     result = Result("SELECT")
     result.vars = [Variable(n) for n in names]
     result.bindings = [{Variable(n): v for n, v in zip(names, row) if v is not None} for row in data]
-    doc = json.loads(result.serialize(format="json"))
+    doc = json.loads(result.serialize(format="json") or b"{}")
     return json.dumps({"head": doc["head"], "results": doc["results"]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def serialize(result, fmt: str) -> str:
+def serialize(result: Result, fmt: str) -> str:
     """A SPARQL result as text: ASK as ``true``/``false`` or SPARQL JSON, CONSTRUCT and
     DESCRIBE as Turtle, SELECT as SPARQL JSON, CSV or TSV (normalised, see above)."""
     if result.type == "ASK":
@@ -99,7 +112,7 @@ def serialize(result, fmt: str) -> str:
             return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}, indent=2) + "\n"
         return ("true" if result.askAnswer else "false") + "\n"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="turtle")
+        return str(result.graph.serialize(format="turtle")) if result.graph is not None else ""
     names, data = rows(result)
     if fmt == "json":
         return to_json(names, data)

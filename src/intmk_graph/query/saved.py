@@ -18,16 +18,20 @@ Oxigraph, rdflib's memory store and a SPARQL endpoint.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.query import Result
 
 from ..errors import InputError, IntmkError, QueryError, UnknownNameError
 from ..vocab import laender
+from .results import Queryable
 
 HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.+)$")
 PARAM = re.compile(r"^(?P<name>\w+)\s*\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*(?P<help>.*)$")
@@ -88,7 +92,7 @@ def saved_query(name: str) -> SavedQuery:
     return queries[name]
 
 
-def term_for(param: Parameter, value: str):
+def term_for(param: Parameter, value: str) -> URIRef | Literal:
     """The RDF term a command-line value stands for; raises for values of the wrong kind."""
     if param.type == "land":
         land = laender().resolve(value)
@@ -201,7 +205,7 @@ def _closing_brace(text: str, start: int) -> int:
     return len(text)
 
 
-def query_text(query: str | None, file: Path | None = None, params: list[str] = ()) -> str:
+def query_text(query: str | None, file: Path | None = None, params: Sequence[str] = ()) -> str:
     """The SPARQL to run: a file's, a saved query's with its ``NAME=VALUE`` parameters
     bound, or the string itself."""
     if file is not None:
@@ -226,7 +230,7 @@ def query_text(query: str | None, file: Path | None = None, params: list[str] = 
     return text
 
 
-def run(dataset: Dataset, text: str, allow_service: bool = False):
+def run(dataset: Queryable, text: str, allow_service: bool = False) -> Result:
     """Run a SPARQL query on the read-only graph. An update, federation (SERVICE) unless
     allowed, a syntax error (with its position) and a failure while evaluating become a
     QueryError."""
@@ -248,12 +252,12 @@ def run(dataset: Dataset, text: str, allow_service: bool = False):
         raise QueryError(f"the query failed: {exc}") from None
 
 
-def run_saved(dataset: Dataset, name: str, **params):
+def run_saved(dataset: Queryable, name: str, **params: object) -> Result:
     """A saved query's result with its parameters bound; a parameter left None is open."""
     return run(dataset, bind(saved_query(name), {k: str(v) for k, v in params.items() if v is not None}))
 
 
-def query(dataset: Dataset, query: str, **params) -> list[dict]:
+def query(dataset: Queryable, query: str, **params: object) -> list[dict[str, Any]]:
     """Rows of a saved query (by name, parameters as keywords; None leaves one open) or
     of a SPARQL string, as dicts of plain values: the notebook user's one call.
 

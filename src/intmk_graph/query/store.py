@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset
+from rdflib.query import Result
 
 from ..errors import InputError
 from ..settings import StoreKind  # noqa: F401 (re-exported)
@@ -17,7 +19,7 @@ def store_path(out_dir: Path) -> Path:
     return out_dir / "store"
 
 
-def load_oxigraph(trig, path: Path) -> Dataset:
+def load_oxigraph(trig: bytes | list[Any], path: Path) -> Dataset:
     """(Re)create a persistent Oxigraph store at ``path`` holding the data: TriG bytes,
     or pyoxigraph quads (a build's, loaded without writing and parsing them again)."""
     import gc
@@ -89,16 +91,17 @@ class _EndpointDataset:
         from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
         self.url = url
-        self._graph = Graph(store=SPARQLStore(query_endpoint=url, returnFormat="json"))
+        self._store = SPARQLStore(query_endpoint=url, returnFormat="json")
+        self._graph = Graph(store=self._store)
 
-    def query(self, text: str):
+    def query(self, text: str, /) -> Result:
         from urllib.error import HTTPError, URLError
 
         from ..errors import QueryError
         from .sparql import form_of
 
         # JSON results for SELECT and ASK; RDF/XML (which rdflib reads) for graphs.
-        self._graph.store.returnFormat = "xml" if form_of(text).graph else "json"
+        self._store.returnFormat = "xml" if form_of(text).graph else "json"
         try:
             return self._graph.query(text)
         except (URLError, ConnectionError, OSError, ValueError) as exc:
@@ -121,7 +124,7 @@ def open_endpoint(url: str) -> _EndpointDataset:
     return _EndpointDataset(url)
 
 
-def has_store(kind, out_dir: Path) -> bool:
+def has_store(kind: str, out_dir: Path) -> bool:
     """Whether the graph :func:`open_dataset` would open is there (an endpoint always is)."""
     if is_endpoint(kind):
         return True
@@ -130,7 +133,7 @@ def has_store(kind, out_dir: Path) -> bool:
     return store_path(out_dir).is_dir()
 
 
-def open_dataset(kind, out_dir: Path) -> Dataset:
+def open_dataset(kind: str, out_dir: Path) -> Dataset | _EndpointDataset:
     """The graph to query: the Oxigraph store under ``out_dir``, an rdflib memory copy of
     ``out_dir/graph.trig``, or a remote SPARQL endpoint when ``kind`` is its URL. Opening
     never builds: :func:`has_store` tells whether there is something to open."""

@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import QueryError
 from .sparql import Form
@@ -62,7 +63,7 @@ class Answer:
 # ----------------------------------------------------------------- in the worker
 
 
-def _serve(path: str, requests, answers) -> None:
+def _serve(path: str, requests: Any, answers: Any) -> None:
     """A worker: open the store read-only, then answer requests until told to stop."""
     import pyoxigraph as ox
 
@@ -84,10 +85,10 @@ def _serve(path: str, requests, answers) -> None:
             answers.put(("failed", str(exc)))
 
 
-def _answer(store, request: Request) -> Answer:
+def _answer(store: Any, request: Request) -> Answer:
     import pyoxigraph as ox
 
-    options = {}
+    options: dict[str, Any] = {}
     if request.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
     else:
@@ -97,7 +98,8 @@ def _answer(store, request: Request) -> Answer:
     result = store.query(request.text, **options)
     if isinstance(result, ox.QueryBoolean):
         return Answer(_boolean(bool(result), request.media_type), request.media_type, 1, False)
-    rows, truncated = [], False
+    rows: list[Any] = []
+    truncated = False
     for row in result:
         if len(rows) == request.max_rows:
             truncated = True
@@ -124,7 +126,7 @@ def _boolean(value: bool, media_type: str) -> bytes:
     return b"true\n" if value else b"false\n"
 
 
-def _solutions(names: list[str], rows: list, kind: str) -> bytes:
+def _solutions(names: list[str], rows: list[Any], kind: str) -> bytes:
     """SELECT results in the SPARQL 1.1 JSON, XML, CSV or TSV results format."""
     import csv
     import io
@@ -135,7 +137,7 @@ def _solutions(names: list[str], rows: list, kind: str) -> bytes:
 
     cells = [[row[name] for name in names] for row in rows]
     if kind == "json":
-        def term(t):
+        def term(t: Any) -> dict[str, str]:
             if isinstance(t, ox.NamedNode):
                 return {"type": "uri", "value": t.value}
             if isinstance(t, ox.BlankNode):
@@ -150,7 +152,7 @@ def _solutions(names: list[str], rows: list, kind: str) -> bytes:
         return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
                           ensure_ascii=False).encode("utf-8")
     if kind == "xml":
-        def element(t):
+        def element(t: Any) -> str:
             if isinstance(t, ox.NamedNode):
                 return f"<uri>{escape(t.value)}</uri>"
             if isinstance(t, ox.BlankNode):
@@ -184,7 +186,7 @@ def _solutions(names: list[str], rows: list, kind: str) -> bytes:
 
 
 class _Worker:
-    def __init__(self, context, path: str):
+    def __init__(self, context: Any, path: str):
         self.requests = context.Queue()
         self.answers = context.Queue()
         self.process = context.Process(target=_serve, args=(path, self.requests, self.answers), daemon=True)
@@ -249,6 +251,7 @@ class QueryPool:
             raise QueryError(f"SPARQL syntax error: {value}")
         if status == "failed":
             raise QueryError(f"the query failed: {value}")
+        assert isinstance(value, Answer)
         return value
 
     def _replace(self, worker: _Worker) -> _Worker:
@@ -267,5 +270,5 @@ class QueryPool:
     def __enter__(self) -> QueryPool:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
