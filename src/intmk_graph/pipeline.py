@@ -20,7 +20,7 @@ from .extract.calendar import link_dated_references
 from .extract.content import read_content
 from .graph.quads import QuadSet
 from .graph.rdf import build_quads
-from .model import Collection
+from .model import Collection, Resolution
 from .namespaces import DEFAULT_BASE
 from .publish.exports import json_text, trig, turtle_union, write_atomic
 from .publish.records import resolution_records
@@ -84,7 +84,7 @@ def parse_all(paths: list[Path] | None, layout: str | None = None,
     publication (the contents in one, the resolutions in another) and are read into
     that one conference; when both print the same TOP, that is an error."""
     collections = read_documents(paths, layout, progress)
-    seen: dict[tuple, Collection] = {}
+    seen: dict[tuple[object, ...], Collection] = {}
     for c in collections:
         key = (c.conference.number, c.conference.kind) if c.conference.number else (c.slug,)
         if key in seen:
@@ -112,7 +112,7 @@ class BuildResult:
         return self.quads.to_dataset()
 
     @property
-    def resolutions(self):
+    def resolutions(self) -> list[Resolution]:
         return [r for c in self.collections for r in c.resolutions]
 
 

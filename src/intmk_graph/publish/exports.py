@@ -8,12 +8,15 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
+from rdflib.term import Node
 
 from ..errors import InputError
-from ..graph.quads import to_ox
+from ..graph.quads import QuadSet, to_ox
 
 
 def _umask() -> int:
@@ -48,7 +51,7 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def _prefixes(graph) -> dict[str, str]:
+def _prefixes(graph: Graph | QuadSet) -> dict[str, str]:
     """Our vocabulary prefixes, not rdflib's many defaults. Instance IRIs (data:, id:)
     are written in full: their paths would need escaped slashes ("data:conference\\/20")."""
     from ..namespaces import PREFIXES
@@ -57,17 +60,18 @@ def _prefixes(graph) -> dict[str, str]:
     return dict(sorted(bound.items()))
 
 
-def _write(quads, fmt, prefixes: dict[str, str]) -> bytes:
+def _write(quads: Iterable[tuple[Node, Node, Node, Node | None]], fmt: Any, prefixes: dict[str, str]) -> bytes:
     """Serialize with Oxigraph's streaming writer (rdflib's Turtle writer takes minutes
     at a million triples). Quads are sorted first, so the bytes are the same every run."""
     import pyoxigraph as ox
 
     ordered = sorted(quads, key=lambda q: tuple(t.n3() if t is not None else "" for t in q))
+    items: list[Any]
     if fmt is ox.RdfFormat.TURTLE:
         items = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in ordered]
     else:
-        items = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in ordered]
-    return ox.serialize(items, format=fmt, prefixes=prefixes)
+        items = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in ordered if g is not None]
+    return ox.serialize(items, format=fmt, prefixes=prefixes) or b""
 
 
 def turtle(graph: Graph) -> bytes:
@@ -78,22 +82,20 @@ def turtle(graph: Graph) -> bytes:
     return _write(quads, ox.RdfFormat.TURTLE, _prefixes(graph))
 
 
-def turtle_union(quads) -> bytes:
+def turtle_union(quads: QuadSet) -> bytes:
     """Turtle of all graphs of a build's QuadSet together, triples in IRI order."""
     import pyoxigraph as ox
 
-    return ox.serialize(quads.ox_triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes(quads))
+    return ox.serialize(quads.ox_triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes(quads)) or b""
 
 
-def trig(dataset) -> bytes:
+def trig(dataset: Dataset | QuadSet) -> bytes:
     """TriG with one block per named graph, graphs and triples in IRI order (a build's
     QuadSet, or an rdflib Dataset)."""
     import pyoxigraph as ox
 
-    from ..graph.quads import QuadSet
-
     if isinstance(dataset, QuadSet):
-        return ox.serialize(dataset.ox_quads(), format=ox.RdfFormat.TRIG, prefixes=_prefixes(dataset))
+        return ox.serialize(dataset.ox_quads(), format=ox.RdfFormat.TRIG, prefixes=_prefixes(dataset)) or b""
 
     quads = (
         (s, p, o, g.identifier if isinstance(g, Graph) else g)
@@ -103,11 +105,11 @@ def trig(dataset) -> bytes:
     return _write(quads, ox.RdfFormat.TRIG, _prefixes(dataset))
 
 
-def json_text(records) -> str:
+def json_text(records: object) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
-def csv_text(rows: list[dict]) -> str:
+def csv_text(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")

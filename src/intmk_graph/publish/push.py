@@ -9,9 +9,10 @@ store asks for it, as Virtuoso does) or a bearer token in ``INTMK_GRAPH_TOKEN``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, IntmkError
 
@@ -36,16 +37,16 @@ def graphs_of(trig_file: Path, prefix: str | None = None, base: str | None = Non
 
     if not trig_file.is_file():
         raise InputError(f"no built graph at {trig_file}; run 'intmk-graph build' first", str(trig_file))
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Any]] = {}
     for quad in ox.parse(path=str(trig_file), format=ox.RdfFormat.TRIG):
         if isinstance(quad.graph_name, ox.DefaultGraph):
             raise InputError("expected only named graphs in the build", str(trig_file))
         groups.setdefault(quad.graph_name.value, []).append(quad.triple)
-    out = []
+    out: list[tuple[str, bytes, int]] = []
     for name in sorted(groups):
         target = name if prefix is None else prefix + name.rstrip("/").rsplit("/", 1)[-1]
         triples = sorted(groups[name], key=str)  # the same bytes every time
-        out.append((target, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), len(triples)))
+        out.append((target, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", len(triples)))
     return out
 
 
@@ -77,7 +78,7 @@ def push(url: str, trig_file: Path, *, replace: bool = False, prefix: str | None
     return done
 
 
-def _refusal(url: str, response, graph: str) -> str:
+def _refusal(url: str, response: Any, graph: str) -> str:
     detail = " ".join(response.text.split())[:200]
     code = response.status_code
     if code in (401, 403):
@@ -88,18 +89,18 @@ def _refusal(url: str, response, graph: str) -> str:
     return f"the store answered {code} for graph {graph}: {detail or response.reason_phrase}"
 
 
-def _basic_or_digest(user: str, password: str):
+def _basic_or_digest(user: str, password: str) -> Any:
     """Basic auth, or Digest when the store refuses Basic (Virtuoso does)."""
     import httpx
 
     class BasicOrDigest(httpx.Auth):
         requires_request_body = True
 
-        def __init__(self):
+        def __init__(self) -> None:
             self.basic, self.digest = httpx.BasicAuth(user, password), httpx.DigestAuth(user, password)
             self.use_digest = False
 
-        def auth_flow(self, request):
+        def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
             if not self.use_digest:
                 next(self.basic.auth_flow(request))  # sets the Basic header
                 response = yield request

@@ -3,13 +3,15 @@ document (its conference and how well it was read)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ..extract.citations import PART_LABELS, citation_label
 from ..model import Citation, Collection, Content, Decision, Resolution, VocabRef
 
 
-def resolution_record(collection: Collection, r: Resolution) -> dict:
+def resolution_record(collection: Collection, r: Resolution) -> dict[str, Any]:
     """The JSON record of one resolution; the key set is a public interface."""
     conference = collection.conference.number
     return {
@@ -46,7 +48,7 @@ SUMMARY_COLUMNS = (
 )
 
 
-def summary_record(collection: Collection) -> dict:
+def summary_record(collection: Collection) -> dict[str, Any]:
     """What one document gave: its conference and the counts the build summary shows."""
     conf = collection.conference
     decided = [r.decision for r in collection.resolutions if r.decision]
@@ -65,7 +67,7 @@ def summary_record(collection: Collection) -> dict:
     }
 
 
-def conference_record(collection: Collection) -> dict:
+def conference_record(collection: Collection) -> dict[str, Any]:
     """The JSON record of one document: its conference, agenda and reading; the key set
     is a public interface."""
     c = collection.conference
@@ -93,7 +95,7 @@ def conference_record(collection: Collection) -> dict:
     }
 
 
-def citation_record(c: Citation) -> dict:
+def citation_record(c: Citation) -> dict[str, Any]:
     return {
         "law": c.law.abbr or c.law.label,
         "section": c.section,
@@ -105,20 +107,20 @@ def citation_record(c: Citation) -> dict:
         "following": c.following,
         "proposed": c.law.proposed,
         "text": c.text,
-        "line": c.place.line,
-        "where": c.place.record(),
+        "line": c.place.line if c.place else None,
+        "where": c.place.record() if c.place else None,
     }
 
 
-def _entity(ref: VocabRef) -> dict:
+def _entity(ref: VocabRef) -> dict[str, Any]:
     return {"id": ref.key, "label": ref.label, "abbr": ref.abbr}
 
 
-def _amount(value) -> int | float:
+def _amount(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def content_record(content: Content) -> dict:
+def content_record(content: Content) -> dict[str, Any]:
     """The record keys read from a resolution's text: laws, bodies, programmes,
     demands, dates, amounts, references. Bodies and programmes once each, in order
     of first mention."""
@@ -157,18 +159,18 @@ def content_record(content: Content) -> dict:
     }
 
 
-def resolution_records(collections: list[Collection]) -> list[dict]:
+def resolution_records(collections: list[Collection]) -> list[dict[str, Any]]:
     return [resolution_record(c, r) for c in collections for r in c.resolutions]
 
 
-def flat_record(record: dict) -> dict:
+def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """A record for CSV: lists joined with '; ', nested objects spread into columns.
 
     >>> flat_record({"sponsors": ["Berlin", "Bremen"], "votes": {"yes": 13, "no": 1, "abstain": 2},
     ...              "protocol_notes": [], "source": {"file": "x.txt", "first_line": 1, "last_line": 9}})
     {'sponsors': 'Berlin; Bremen', 'votes': '13:1:2', 'protocol_notes': '', 'source_file': 'x.txt', 'source_first_line': 1, 'source_last_line': 9}
     """
-    flat: dict = {}
+    flat: dict[str, Any] = {}
     for key, value in record.items():
         if key == "votes":
             flat[key] = f"{value['yes']}:{value['no']}:{value['abstain']}" if value else ""
@@ -203,14 +205,14 @@ def flat_record(record: dict) -> dict:
     return flat
 
 
-def law_label(record: dict) -> str:
+def law_label(record: dict[str, Any]) -> str:
     """``§ 32 Abs. 2 Nr. 5 BeschV`` from a law record; the law alone when no section."""
     return citation_label(
         record["law"], record["section"], bool(record.get("article")), **{k: record.get(k) for k, _ in PART_LABELS}
     )
 
 
-def flat_conference(record: dict) -> dict:
+def flat_conference(record: dict[str, Any]) -> dict[str, Any]:
     """A conference record for CSV: layout and line counts spread into columns, agenda
     and warnings joined with '; '."""
     flat = {k: v for k, v in record.items() if k not in ("layout", "lines", "agenda", "warnings")}

@@ -6,10 +6,11 @@ of what is said of it. Every piece of document text is escaped; the page has no 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
+from rdflib.term import Node
 
 from .. import __version__
 from ..model import natural_key
@@ -30,7 +31,7 @@ th { width: 14rem; font-weight: 500; color: #52606d; } footer { margin-top: 2rem
 Href = Callable[[URIRef], str]  # where a link to an IRI points (a local path, or the IRI)
 
 
-def _label(graph: Graph, node) -> str:
+def _label(graph: Graph, node: Node | None) -> str:
     for p in (DCTERMS.title, SKOS.prefLabel, RDFS.label, SKOS.notation, INTMK.surfaceText):
         values = sorted(graph.objects(node, p), key=lambda v: (getattr(v, "language", None) != "de", str(v)))
         if values:
@@ -38,18 +39,18 @@ def _label(graph: Graph, node) -> str:
     return compact(node) if isinstance(node, URIRef) else str(node)
 
 
-def _link(graph: Graph, node, href: Href) -> str:
+def _link(graph: Graph, node: Node | None, href: Href) -> str:
     if isinstance(node, URIRef):
         return f'<a href="{html.escape(href(node))}">{html.escape(_label(graph, node))}</a>'
     return html.escape(str(node))
 
 
-def _sorted(graph: Graph, subject, predicate) -> list:
+def _sorted(graph: Graph, subject: Node, predicate: Node) -> list[Node]:
     return sorted(graph.objects(subject, predicate), key=lambda n: natural_key(str(n)))
 
 
-def _by_position(graph: Graph, nodes) -> list:
-    return sorted(nodes, key=lambda n: (int(graph.value(n, INTMK.position) or 0), natural_key(str(n))))
+def _by_position(graph: Graph, nodes: Iterable[Node]) -> list[Node]:
+    return sorted(nodes, key=lambda n: (int(str(graph.value(n, INTMK.position) or 0)), natural_key(str(n))))
 
 
 def resource_page(iri: URIRef, graph: Graph, href: Href, formats: dict[str, str]) -> str:
