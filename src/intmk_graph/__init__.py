@@ -34,7 +34,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     """The re-exported names, imported when first used (PEP 562)."""
     if name not in _EXPORTS:
         raise AttributeError(f"module 'intmk_graph' has no attribute {name!r}")

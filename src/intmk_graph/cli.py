@@ -921,7 +921,7 @@ def export_command(
         console.print(f"wrote {path}", highlight=False)
 
 
-def main():
+def main() -> None:
     app()
 
 

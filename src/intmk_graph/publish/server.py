@@ -18,12 +18,17 @@ sends no CORS headers unless told otherwise.
 from __future__ import annotations
 
 import html
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, quote
 
+from rdflib import Dataset, Graph
+
 from ..namespaces import DEFAULT_BASE, ID
+from ..query.results import Queryable
 from ..query.sparql import MAX_QUERY_CHARS, Refused, check
 from ..query.workers import GRAPH_TYPES, RESULT_TYPES, QueryPool, QueryTimeout, Request
 
@@ -70,6 +75,7 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
                     q = 0.0
         if q <= best_q:
             continue
+        match: str | None
         if kind in ("*/*", ""):
             match = offered[0]
         elif kind.endswith("/*"):
@@ -81,7 +87,7 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
     return best
 
 
-def create_app(config: ServeConfig):
+def create_app(config: ServeConfig) -> Any:
     from contextlib import asynccontextmanager
 
     import anyio
@@ -94,10 +100,10 @@ def create_app(config: ServeConfig):
 
     from ..query.store import open_read_only, store_path
 
-    state: dict = {}
+    state: dict[str, Any] = {}
 
     @asynccontextmanager
-    async def lifespan(app):
+    async def lifespan(app: Any) -> AsyncIterator[None]:
         state["pool"] = QueryPool(store_path(config.out), config.workers, config.timeout)
         state["dataset"] = open_read_only(store_path(config.out))  # our own, bounded queries
         state["pages"] = {}
@@ -126,7 +132,7 @@ def create_app(config: ServeConfig):
                 form = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
                 if "update" in form:
                     return refuse(403, "updates are not allowed: the store is read-only")
-                text = (form.get("query") or [None])[0]
+                text = (form.get("query") or [""])[0]
                 default_graphs += form.get("default-graph-uri", [])
                 named_graphs += form.get("named-graph-uri", [])
             elif kind == "application/sparql-query":
@@ -145,14 +151,14 @@ def create_app(config: ServeConfig):
                                 media_type="text/turtle")
             return refuse(400, "no query: expected the 'query' parameter or an application/sparql-query body")
         try:
-            form = check(text, config.allow_service)
+            kind_of_query = check(text, config.allow_service)
         except Refused as exc:
             return refuse(exc.status, str(exc))
-        offered = list(GRAPH_TYPES if form.graph else RESULT_TYPES)
+        offered = list(GRAPH_TYPES if kind_of_query.graph else RESULT_TYPES)
         media_type = negotiate(request.headers.get("accept"), offered)
         if media_type is None:
             return refuse(406, f"cannot answer in {request.headers.get('accept')}; expected one of {', '.join(offered)}")
-        job = Request(text, form, media_type, default_graphs, named_graphs, config.max_rows)
+        job = Request(text, kind_of_query, media_type, default_graphs, named_graphs, config.max_rows)
         try:
             answer = await anyio.to_thread.run_sync(state["pool"].run, job)
         except QueryTimeout as exc:
@@ -203,7 +209,7 @@ def create_app(config: ServeConfig):
         described = await anyio.to_thread.run_sync(_describe, state["dataset"], iri)
         if not len(described):
             return refuse(404, f"nothing is known of {iri}")
-        wanted = request.query_params.get("format")
+        wanted = request.query_params.get("format") or ""
         media_type = RDF_FORMATS.get(wanted) or negotiate(request.headers.get("accept"),
                                                           ["text/html", *RDF_FORMATS.values()])
         if media_type is None:
@@ -242,11 +248,11 @@ def create_app(config: ServeConfig):
 class _SafeHeaders:
     """Every response: no content sniffing, no referrer sent on."""
 
-    def __init__(self, app):
+    def __init__(self, app: Any):
         self.app = app
 
-    async def __call__(self, scope, receive, send):
-        async def sending(message):
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        async def sending(message: Any) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 message["headers"] = [*message["headers"], (b"x-content-type-options", b"nosniff"),
@@ -269,16 +275,16 @@ def _local(config: ServeConfig, iri: str) -> str:
     return iri
 
 
-def _describe(dataset, iri: str):
+def _describe(dataset: Queryable, iri: str) -> Graph:
     from ..graph.rdf import bind_prefixes
     from ..query.saved import run_saved
 
-    graph = run_saved(dataset, "describe", resource=iri).graph
+    graph = run_saved(dataset, "describe", resource=iri).graph or Graph()
     bind_prefixes(graph, DEFAULT_BASE)
     return graph
 
 
-def service_description(config: ServeConfig, endpoint: str, dataset) -> bytes:
+def service_description(config: ServeConfig, endpoint: str, dataset: Dataset) -> bytes:
     """A SPARQL 1.1 Service Description of this endpoint, in Turtle."""
     from rdflib import BNode, Graph, Namespace, URIRef
     from rdflib.namespace import RDF
