@@ -27,21 +27,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from ..extract.citations import citation_label
 from ..graph.iris import resolution_key
 from ..model import natural_key
 from ..namespaces import INTMK, PREFIXES
-from .saved import run_saved
+from .results import Queryable
+from .saved import run_saved, solutions
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where used: it is slow to import
 
 
-def _resolutions(graph: Graph, conference: int | None, decision: str | None):
+def _resolutions(graph: Queryable, conference: int | None, decision: str | None) -> dict[str, dict[str, Any]]:
     """{"20/6.5": {"title", "decision", "sponsors": [...]}} read from the graph."""
-    found: dict[str, dict] = {}
-    for row in run_saved(graph, "sponsorships", conference=conference, outcome=decision):
+    found: dict[str, dict[str, Any]] = {}
+    for row in solutions(run_saved(graph, "sponsorships", conference=conference, outcome=decision)):
         dec = str(row.decision) if row.decision is not None else None
         key = resolution_key(int(row.conference), row.top)
         entry = found.setdefault(key, {"title": str(row.title), "decision": dec, "sponsors": set()})
@@ -51,8 +57,8 @@ def _resolutions(graph: Graph, conference: int | None, decision: str | None):
 
 
 def cosponsorship(
-    graph: Graph, conference: int | None = None, decision: str | None = None, without_joint: bool = False
-):
+    graph: Queryable, conference: int | None = None, decision: str | None = None, without_joint: bool = False
+) -> nx.Graph[str]:
     """Weighted co-sponsorship among the Länder.
 
     Args:
@@ -67,8 +73,8 @@ def cosponsorship(
     """
     import networkx as nx
 
-    g = nx.Graph()
-    for row in run_saved(graph, "laender"):
+    g: nx.Graph[str] = nx.Graph()
+    for row in solutions(run_saved(graph, "laender")):
         g.add_node(str(row.land), code=str(row.code), sponsored=0, alone=0, notes=0)
     together: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, entry in sorted(_resolutions(graph, conference, decision).items()):
@@ -84,17 +90,17 @@ def cosponsorship(
                 together[(a, b)].append(key)
     for (a, b), keys in sorted(together.items()):
         g.add_edge(a, b, weight=len(keys), resolutions=sorted(keys, key=natural_key))
-    for row in run_saved(graph, "dissent", conference=conference):  # one row per note and Land
+    for row in solutions(run_saved(graph, "dissent", conference=conference)):  # one row per note and Land
         g.nodes[str(row.by)]["notes"] += 1
     return g
 
 
-def land_resolution(graph: Graph, conference: int | None = None):
+def land_resolution(graph: Queryable, conference: int | None = None) -> nx.Graph[str]:
     """Bipartite Land–resolution sponsorship graph (see module docstring)."""
     import networkx as nx
 
-    g = nx.Graph()
-    for row in run_saved(graph, "laender"):
+    g: nx.Graph[str] = nx.Graph()
+    for row in solutions(run_saved(graph, "laender")):
         g.add_node(str(row.land), bipartite=0, code=str(row.code))
     for key, entry in sorted(_resolutions(graph, conference, None).items()):
         g.add_node(key, bipartite=1, title=entry["title"], decision=entry["decision"] or "")
@@ -103,12 +109,12 @@ def land_resolution(graph: Graph, conference: int | None = None):
     return g
 
 
-def resolution_law(graph: Graph, conference: int | None = None):
+def resolution_law(graph: Queryable, conference: int | None = None) -> nx.DiGraph[str]:
     """Directed resolution → section → law citation graph (see module docstring)."""
     import networkx as nx
 
-    g = nx.DiGraph()
-    for row in sorted(run_saved(graph, "citations", conference=conference), key=lambda r: tuple(str(v) for v in r)):
+    g: nx.DiGraph[str] = nx.DiGraph()
+    for row in sorted(solutions(run_saved(graph, "citations", conference=conference)), key=lambda r: tuple(str(v) for v in r)):
         res = resolution_key(row.conference, row.top)
         law = str(row.abbr)
         g.add_node(res, kind="resolution", title=str(row.title))
@@ -131,7 +137,7 @@ def _prefixes() -> list[tuple[str, str]]:
     return sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda t: -len(t[0]))
 
 
-def _local(graph: Graph, iri: URIRef) -> str:
+def _local(graph: Graph, iri: Node) -> str:
     text = str(iri)
     for namespace, prefix in _prefixes():
         if text.startswith(namespace) and len(text) > len(namespace):
@@ -139,7 +145,7 @@ def _local(graph: Graph, iri: URIRef) -> str:
     return text
 
 
-def typed_graph(graph: Graph):
+def typed_graph(graph: Graph) -> nx.MultiDiGraph[str]:
     """The whole graph as a ``networkx.MultiDiGraph`` (see module docstring).
 
     Nodes are IRIs (as strings); literal values become node attributes keyed by the
@@ -147,7 +153,7 @@ def typed_graph(graph: Graph):
     """
     import networkx as nx
 
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     attributes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in sorted(graph.triples((None, None, None))):
         if not isinstance(s, URIRef):

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from rdflib import Graph
 
 from .nx_view import cosponsorship
 from .saved import query as saved_rows
 
+Row = dict[str, Any]  # a saved query's row of plain values
+
 
 def coalitions(
     graph: Graph, conference: int | None = None, decision: str | None = None, without_joint: bool = False
-) -> dict:
+) -> dict[str, Any]:
     """Pairs with counts, communities (Louvain, fixed seed, so runs agree), and per Land
     the resolutions sponsored, alone, co-sponsor degree and weighted betweenness."""
     import networkx as nx
@@ -64,7 +66,7 @@ class Dissent(TypedDict):
     by: list[str]
     paragraph: int | None
     text: str
-    source: dict
+    source: dict[str, Any]
 
 
 class Citing(TypedDict):
@@ -73,7 +75,7 @@ class Citing(TypedDict):
     conference: str
     resolution: str
     title: str
-    citations: list[dict]
+    citations: list[dict[str, Any]]
 
 
 class DemandRecord(TypedDict):
@@ -89,19 +91,22 @@ class DemandRecord(TypedDict):
     line: int | None
 
 
-def _grouped(rows: list[dict], key: Callable[[dict], tuple], start: Callable[[dict], dict],
-             add: Callable[[dict, dict], None]) -> list[dict]:
+def _grouped(rows: list[Row], key: Callable[[Row], tuple[object, ...]], start: Callable[[Row], Any],
+             add: Callable[[Any, Row], object]) -> list[Any]:
     """Rows folded into one record per key, in the rows' order: ``start`` makes a record
     from its first row, ``add`` puts each row's share into it."""
-    records: dict[tuple, dict] = {}
+    records: dict[tuple[object, ...], Any] = {}
     for row in rows:
         add(records.setdefault(key(row), start(row)), row)
     return list(records.values())
 
 
-def _append_new(items: list, item) -> None:
-    if item not in items:
-        items.append(item)
+def _append_new(items: list[Any], item: object) -> bool:
+    """Add ``item`` unless it is there; whether it was added."""
+    if item in items:
+        return False
+    items.append(item)
+    return True
 
 
 def dissent(graph: Graph, conference: int | None = None, land: str | None = None) -> list[Dissent]:
@@ -195,8 +200,8 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
     else:
         rows = saved_rows(graph, "history-land", land=land)
 
-    def start(r: dict) -> dict:
-        record = {"conference": str(r["conference"]), "year": r["year"], "resolutions": 0}
+    def start(r: Row) -> dict[str, Any]:
+        record: dict[str, Any] = {"conference": str(r["conference"]), "year": r["year"], "resolutions": 0}
         if programme or to or demand:
             record["demands"] = 0
         if land:
@@ -204,7 +209,7 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
         record["tops"] = []
         return record
 
-    def add(record: dict, r: dict) -> None:
+    def add(record: dict[str, Any], r: Row) -> None:
         if r["top"] not in record["tops"]:
             record["tops"].append(r["top"])
             record["resolutions"] += 1
@@ -221,21 +226,21 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
     return sorted(years, key=lambda y: int(y["conference"]))
 
 
-def coalitions_by_conference(graph: Graph, decision: str | None = None, without_joint: bool = False) -> dict:
+def coalitions_by_conference(graph: Graph, decision: str | None = None, without_joint: bool = False) -> dict[str, Any]:
     """Coalitions conference by conference, and how stable each Land's community is:
     for each Land, the mean Jaccard similarity of its community's members from one
     conference to the next (1.0: always the same partners)."""
     conferences = saved_rows(graph, "conferences")
-    years = []
+    years: list[dict[str, Any]] = []
     for c in conferences:
         data = coalitions(graph, int(c["conference"]), decision, without_joint)
         years.append({"conference": str(c["conference"]), "year": c["year"], "pairs": data["pairs"],
                       "communities": data["communities"]})
     lands = sorted({land for y in years for community in y["communities"] for land in community})
-    stability = []
+    stability: list[dict[str, Any]] = []
     for land in lands:
-        groups = [next((set(c) for c in y["communities"] if land in c), None) for y in years]
-        groups = [g for g in groups if g is not None]
+        found = [next((set(c) for c in y["communities"] if land in c), None) for y in years]
+        groups = [g for g in found if g is not None]
         steps = [len(a & b) / len(a | b) for a, b in zip(groups, groups[1:])]
         stability.append({"land": land, "conferences": len(groups),
                           "stability": round(sum(steps) / len(steps), 3) if steps else None})

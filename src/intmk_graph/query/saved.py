@@ -257,6 +257,11 @@ def run_saved(dataset: Queryable, name: str, **params: object) -> Result:
     return run(dataset, bind(saved_query(name), {k: str(v) for k, v in params.items() if v is not None}))
 
 
+def solutions(result: Result) -> list[Any]:
+    """The rows of a SELECT result, read by variable name (``row.land``)."""
+    return list(result)
+
+
 def query(dataset: Queryable, query: str, **params: object) -> list[dict[str, Any]]:
     """Rows of a saved query (by name, parameters as keywords; None leaves one open) or
     of a SPARQL string, as dicts of plain values: the notebook user's one call.
