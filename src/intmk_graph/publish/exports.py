@@ -142,7 +142,7 @@ def export(dataset: Dataset, fmt: str, target: Path) -> list[Path]:
     if fmt == "csv":
         keys = sorted({k for _, d in view.nodes(data=True) for k in d} - {"type", "label"})
         nodes = [{"id": n, "type": d["type"], "label": d["label"], **{k: d.get(k, "") for k in keys}}
-                 for n, d in sorted(view.nodes(data=True), key=lambda item: item[0])]
+                 for n, d in sorted(view.nodes.items(), key=lambda item: item[0])]
         edges = [{"source": s, "target": t, "predicate": d["predicate"]}
                  for s, t, d in sorted(view.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]
         return [
