@@ -13,10 +13,12 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from rdflib import Graph
 
@@ -24,6 +26,7 @@ from .. import __version__
 from ..graph.iris import resolution_key, resolution_of, short_name
 from ..model import natural_key
 from ..namespaces import INTMK
+from ..query.saved import solutions
 
 # Tableau 20: distinct enough for the ~20 node types of the whole graph.
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
@@ -43,7 +46,7 @@ def _web(name: str) -> str:
     return (resources.files("intmk_graph.publish") / "web" / name).read_text(encoding="utf-8")
 
 
-def script_json(data) -> str:
+def script_json(data: object) -> str:
     """JSON that cannot end a <script> element or open a comment, whatever the text."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
@@ -52,7 +55,7 @@ def script_json(data) -> str:
     return text
 
 
-def render_page(kind: str, title: str, data: dict) -> str:
+def render_page(kind: str, title: str, data: dict[str, Any]) -> str:
     vis_js, vis_css = _vis_assets()
     # "$" in the inlined code must not be read as a placeholder.
     return Template(_web("page.html")).substitute(
@@ -72,18 +75,18 @@ def _titles(graph: Graph) -> dict[str, str]:
     """"20/6.5" -> "TOP 6.5: title" for tooltips (the saved query ``resolutions``)."""
     from ..query.saved import saved_query
 
-    rows = graph.query(saved_query("resolutions").text)
+    rows = solutions(graph.query(saved_query("resolutions").text))
     return {resolution_key(r.conference, r.top): f"TOP {r.top}: {r.title}" for r in rows}
 
 
-def _scale(pos: dict, size: float) -> dict[str, tuple[float, float]]:
+def _scale(pos: Mapping[str, Any], size: float) -> dict[str, tuple[float, float]]:
     return {n: (round(float(x) * size, 1), round(float(y) * size, 1)) for n, (x, y) in pos.items()}
 
 
 # ------------------------------------------------------------------ coalitions
 
 
-def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
+def coalitions_data(graph: Graph, conference: int | None = None) -> dict[str, Any]:
     """Per decision view (and, for a graph of several conferences, per conference too):
     Länder (size, community, dissent) and co-sponsorship edges. Communities are
     computed without the motions of all 16 Länder, which would otherwise join everyone;
@@ -113,7 +116,7 @@ def coalitions_data(graph: Graph, conference: int | None = None) -> dict:
     }
 
 
-def _coalition_views(graph: Graph, conference: int | None, titles: dict[str, str]) -> tuple[dict, set[str]]:
+def _coalition_views(graph: Graph, conference: int | None, titles: dict[str, str]) -> tuple[dict[str, Any], set[str]]:
     """The decision views of one conference (or all), and the Länder with notes."""
     from ..query.reports import coalitions
 
@@ -157,7 +160,7 @@ def _coalition_views(graph: Graph, conference: int | None, titles: dict[str, str
 # ------------------------------------------------------------------- citations
 
 
-def citations_data(graph: Graph, conference: int | None = None) -> dict:
+def citations_data(graph: Graph, conference: int | None = None) -> dict[str, Any]:
     from ..query.nx_view import resolution_law
 
     g = resolution_law(graph, conference)
@@ -202,7 +205,7 @@ def citations_data(graph: Graph, conference: int | None = None) -> dict:
     }
 
 
-def _law_citations(g, law: str) -> int:
+def _law_citations(g: Any, law: str) -> int:
     total = 0
     for u in g.predecessors(law):
         if g.nodes[u]["kind"] == "resolution":
@@ -229,7 +232,7 @@ def _kind_groups() -> dict[str, str]:
     return groups
 
 
-def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
+def graph_data(graph: Graph, layout_iterations: int = 50) -> dict[str, Any]:
     import networkx as nx
 
     from ..query.nx_view import typed_graph
@@ -238,7 +241,8 @@ def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
     groups = _kind_groups()
     undirected = nx.Graph(g)
     positions = _layout(undirected, layout_iterations)
-    nodes, counts = [], {}
+    nodes: list[dict[str, Any]] = []
+    counts: dict[str, int] = {}
     for node in sorted(g.nodes):
         d = g.nodes[node]
         kind = groups.get(d["type"], d["type"])
@@ -278,17 +282,17 @@ def graph_data(graph: Graph, layout_iterations: int = 50) -> dict:
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
-def _layout(g, iterations: int) -> dict[str, tuple[float, float]]:
+def _layout(g: Any, iterations: int) -> dict[str, tuple[float, float]]:
     """Spring layout of the skeleton (resolutions, Länder, laws, bodies, ...); each
     resolution's own nodes (paragraphs, citations, mentions, demands, ...) sit in a
     sunflower around it. Readable, deterministic, and fast for thousands of nodes."""
     import networkx as nx
 
-    owner = {}
-    for node in g:
-        parent = resolution_of(node)
-        if parent is not None and str(parent) in g:
-            owner[node] = str(parent)
+    owner: dict[str, str] = {}
+    for member in g:
+        owner_iri = resolution_of(member)
+        if owner_iri is not None and str(owner_iri) in g:
+            owner[member] = str(owner_iri)
     # A graph of its own with nodes and edges in sorted order: a subgraph view iterates a
     # set, so the layout (and the page) would change with Python's hash seed.
     keep = sorted(n for n in g if n not in owner)
@@ -309,10 +313,10 @@ def _layout(g, iterations: int) -> dict[str, tuple[float, float]]:
     return positions
 
 
-def _decision(g, node: str) -> str:
+def _decision(g: Any, node: str) -> str:
     for _, target, key in g.out_edges(node, keys=True):
         if key == "intmk:decision":
-            return g.nodes[target]["label"]
+            return str(g.nodes[target]["label"])
     return "none (report)"
 
 
@@ -328,7 +332,7 @@ MARKS_PER_LINE = 5  # resolutions side by side in one conference's cell of a top
 MARK, COLUMN_GAP, LINE_GAP = 30, 70, 26
 
 
-def timeline_data(graph: Graph, conference: int | None = None) -> dict:
+def timeline_data(graph: Graph, conference: int | None = None) -> dict[str, Any]:
     """Conferences left to right, one row per programme or law (the busiest first, the
     resolutions about neither last), each resolution a mark in its row and column, and
     repeated demands as lines from the later resolution to the earlier one."""
@@ -337,7 +341,7 @@ def timeline_data(graph: Graph, conference: int | None = None) -> dict:
     params = {"conference": str(conference)} if conference is not None else {}
     rows = saved_rows(graph, "timeline", **params)
     conferences: dict[int, int | None] = {}
-    topics: dict[str, dict] = {}
+    topics: dict[str, dict[str, Any]] = {}
     titles: dict[str, str] = {}
     cells: dict[tuple[str, int], list[tuple[int, str]]] = {}
     for r in rows:
@@ -367,27 +371,29 @@ def timeline_data(graph: Graph, conference: int | None = None) -> dict:
     order = sorted(topics.values(), key=lambda t: (t["id"] == "", -len(t["resolutions"]), t["label"].lower(), t["id"]))
     columns = {number: i for i, number in enumerate(sorted(conferences))}
     width = MARKS_PER_LINE * MARK + COLUMN_GAP
-    nodes, y, rows_of = [], 0.0, {}
+    nodes: list[dict[str, Any]] = []
+    y = 0.0
+    rows_of: dict[str, list[tuple[str, str]]] = {}
     for number, col in columns.items():
         year = conferences[number]
         nodes.append({"id": f"conference:{number}", "kind": "conference", "label": f"{number}. IntMK\n{year or '?'}",
                       "tip": [f"{number}. IntMK ({year or '?'})"], "x": col * width, "y": -60})
-    for topic in order:
-        lines = max(-(-len(cells.get((topic["id"], n), [])) // MARKS_PER_LINE) for n in columns) or 1
+    for row in order:
+        lines = max(-(-len(cells.get((row["id"], n), [])) // MARKS_PER_LINE) for n in columns) or 1
         top_y = y
-        nodes.append({"id": f"topic:{topic['id']}", "kind": "topic", "label": _short(topic["label"], 34),
-                      "tip": [topic["label"], f"{len(topic['resolutions'])} resolution(s)"],
+        nodes.append({"id": f"topic:{row['id']}", "kind": "topic", "label": _short(row["label"], 34),
+                      "tip": [row["label"], f"{len(row['resolutions'])} resolution(s)"],
                       "x": -(width + 60), "y": round(top_y + (lines - 1) * MARK / 2, 1)})
         for number, col in columns.items():
-            for i, (_, key) in enumerate(sorted(cells.get((topic["id"], number), []), key=lambda c: (c[0], c[1]))):
-                mark = f"{key}@{topic['id']}"
-                rows_of.setdefault(key, []).append((topic["id"], mark))
-                nodes.append({"id": mark, "kind": topic["kind"] or "none", "resolution": key, "topic": topic["id"],
+            for i, (_, key) in enumerate(sorted(cells.get((row["id"], number), []), key=lambda c: (c[0], c[1]))):
+                mark = f"{key}@{row['id']}"
+                rows_of.setdefault(key, []).append((row["id"], mark))
+                nodes.append({"id": mark, "kind": row["kind"] or "none", "resolution": key, "topic": row["id"],
                               "label": key.split("/", 1)[1],
-                              "tip": [titles[key], f"{number}. IntMK ({conferences[number] or '?'})", topic["label"]],
+                              "tip": [titles[key], f"{number}. IntMK ({conferences[number] or '?'})", row["label"]],
                               "x": round(col * width + (i % MARKS_PER_LINE - (MARKS_PER_LINE - 1) / 2) * MARK, 1),
                               "y": round(top_y + (i // MARKS_PER_LINE) * MARK, 1)})
-        topic["y"] = top_y
+        row["y"] = top_y
         y += lines * MARK + LINE_GAP
     edges = []
     for r in saved_rows(graph, "repeated-demands", **params):
@@ -425,7 +431,7 @@ def _joined(later: list[tuple[str, str]], earlier: list[tuple[str, str]]) -> tup
 # ----------------------------------------------------------------------- matrix
 
 
-def _matrix(graph: Graph, conference: int | None):
+def _matrix(graph: Graph, conference: int | None) -> tuple[list[str], list[str], list[list[int]]]:
     """(Länder, ISO codes, cells) of the co-sponsorship matrix of one conference or all."""
     from ..query.reports import coalitions
 
@@ -491,12 +497,16 @@ def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, 
     return png.getvalue(), svg.getvalue()
 
 
-PAGES = {
+def _whole_graph(graph: Graph, conference: int | None) -> dict[str, Any]:
+    """The whole graph is drawn whole: it takes no conference."""
+    return graph_data(graph)
+
+
+PAGES: dict[str, tuple[str, Callable[[Graph, int | None], dict[str, Any]]]] = {
     "coalitions": ("Koalitionen der Länder – IntMK", coalitions_data),
     "citations": ("Zitierte Gesetze – IntMK", citations_data),
     "timeline": ("Zeitleiste – IntMK", timeline_data),
-    # The whole graph is drawn whole: it takes no conference.
-    "graph": ("Wissensgraph – IntMK", lambda graph, conference: graph_data(graph)),
+    "graph": ("Wissensgraph – IntMK", _whole_graph),
 }
 
 
