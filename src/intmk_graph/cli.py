@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -17,6 +18,9 @@ from rich.table import Table
 from . import __version__
 from .errors import IntmkError
 from .model import Decision
+
+if TYPE_CHECKING:
+    from .model import Collection
 
 # Only light imports here: the library's stages (rdflib, pyoxigraph, networkx, ...) are
 # imported in the commands that use them, so --help and completion start fast.
@@ -53,7 +57,7 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar."
 
 
 @contextmanager
-def progress_bar(verb: str, total: int, quiet: bool):
+def progress_bar(verb: str, total: int, quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
     """A progress bar on a terminal only (and not with --quiet): yields the callback the
     library calls after each step, with the step's name."""
     from rich.progress import (
@@ -76,7 +80,7 @@ def progress_bar(verb: str, total: int, quiet: bool):
 
 
 @contextmanager
-def reading_progress(files, quiet: bool):
+def reading_progress(files: list[Path] | None, quiet: bool) -> Iterator[Callable[[Path, int, int], None]]:
     """The progress bar of reading several documents: yields the library's callback."""
     with progress_bar("reading", len(files or ()), quiet or len(files or ()) < 2) as advance:
         yield lambda path, done, total: advance(Path(path).name, done, total)
@@ -96,7 +100,7 @@ FormatOpt = Annotated[RecordFormat, typer.Option("--format", "-f", help="Output 
 
 
 @contextmanager
-def library_errors():
+def library_errors() -> Iterator[None]:
     """Turn the library's named errors into one line on stderr and exit code 2."""
     try:
         yield
@@ -106,7 +110,7 @@ def library_errors():
 
 
 @contextmanager
-def opened(store: str, out: Path):
+def opened(store: str, out: Path) -> Iterator[Any]:
     """The graph to query (see ``query.store.open_dataset``), closed afterwards; with no
     store yet, the bundled data is built first, as a new user expects."""
     from .query.store import has_store, open_dataset
@@ -131,7 +135,7 @@ def output_path(path: Path, folder: bool, option: str) -> Path:
     page), a file option must not name a folder, and the place must be writable. A
     mistake is one line and exit 2."""
 
-    def refuse(message: str):
+    def refuse(message: str) -> NoReturn:
         err_console.print(f"[bold red]error:[/] {path}: {message}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
 
@@ -150,7 +154,7 @@ def output_path(path: Path, folder: bool, option: str) -> Path:
     return path
 
 
-def report_reading(collections, strict: bool = False) -> None:
+def report_reading(collections: list[Collection], strict: bool = False) -> None:
     """Encoding notices and reading warnings on stderr, ``file:line: message``; with
     ``strict``, any warning ends the command with exit 2."""
     warnings = 0
@@ -166,7 +170,7 @@ def report_reading(collections, strict: bool = False) -> None:
         raise typer.Exit(2)
 
 
-def write_data(data, fmt: RecordFormat, csv_rows: list[dict] | None = None) -> bool:
+def write_data(data: Any, fmt: RecordFormat, csv_rows: list[dict[str, Any]] | None = None) -> bool:
     """JSON or CSV on stdout (CSV rows default to the flattened records); False when
     the caller should draw a table instead."""
     from .publish.exports import csv_text, json_text
@@ -181,7 +185,7 @@ def write_data(data, fmt: RecordFormat, csv_rows: list[dict] | None = None) -> b
     return False
 
 
-def version_callback(value: bool):
+def version_callback(value: bool) -> None:
     if value:
         console.print(f"intmk-graph {__version__}")
         raise typer.Exit()
@@ -192,7 +196,7 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")
     ] = False,
-):
+) -> None:
     """Turn IntMK resolution collections into an RDF knowledge graph and query it."""
 
 
@@ -204,7 +208,7 @@ def build_command(
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
-):
+) -> None:
     """Read resolution collections and write the knowledge graph to OUT.
 
     Writes graph.ttl (all triples), graph.trig (one named graph per document) and
@@ -244,7 +248,8 @@ def build_command(
         console.print(f"wrote {path}", highlight=False)
 
 
-def print_records(records: list[dict], fmt: RecordFormat, columns: list[tuple[str, str]], title: str):
+def print_records(records: list[dict[str, Any]], fmt: RecordFormat, columns: list[tuple[str, str]],
+                  title: str) -> None:
     """Records as JSON, CSV, or a rich table of the given (key, header) columns."""
     from .publish.records import flat_record
 
@@ -298,7 +303,7 @@ def resolutions_command(
     format: FormatOpt = RecordFormat.table,
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
-):
+) -> None:
     """List the resolutions, one record each in document order.
 
     Example: intmk-graph resolutions --format json
@@ -340,7 +345,7 @@ def conferences_command(
     format: FormatOpt = RecordFormat.table,
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
-):
+) -> None:
     """One record per document: its conference (number, kind, dates, place, chair), the
     agenda from its table of contents, and how it was read (layout, lines, warnings).
 
@@ -375,7 +380,7 @@ def conferences_command(
 def check_command(
     files: Annotated[list[Path], typer.Argument(help="Documents to check.", show_default=False)],
     layout: LayoutOpt = None,
-):
+) -> None:
     """How well each file was read, to decide whether to trust it: the layout family,
     line coverage, every warning with its line, and the lines not understood in context.
     Exit 0 clean, 1 with warnings, 2 unreadable.
@@ -393,6 +398,7 @@ def check_command(
             worst = 2
             continue
         c = seen.collection
+        assert c.layout is not None  # every document read has its layout
         lines = c.line_counts()
         console.print(
             f"[bold]{path}[/]: layout {c.layout.family} ({c.layout.label}), confidence {c.layout.confidence:.2f}"
@@ -452,7 +458,7 @@ class ResultFormat(str, Enum):
     json = "json"
 
 
-def print_result(result, fmt: ResultFormat, title: str = "") -> None:
+def print_result(result: Any, fmt: ResultFormat, title: str = "") -> None:
     """A SPARQL result: SELECT as table/CSV/TSV/JSON, ASK as true/false, graphs as Turtle."""
     from .query.results import compact, rows, serialize
 
@@ -477,7 +483,7 @@ def query_command(
     ] = False,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """Run a SPARQL query (string, --file, or a saved query's name) on the graph.
 
     The default graph is the union of all documents. Saved queries take --param
@@ -497,7 +503,7 @@ def query_command(
 
 
 @app.command("queries")
-def queries_command():
+def queries_command() -> None:
     """List the saved queries with their parameters.
 
     Example: intmk-graph queries
@@ -531,7 +537,7 @@ def coalitions_command(
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """Co-sponsorship among the Länder: pairs, communities, centrality, lone sponsors.
 
     Example: intmk-graph coalitions --without-joint --format json
@@ -586,7 +592,7 @@ def dissent_command(
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """Protocol notes: who dissented from which resolution and paragraph, and why.
 
     Example: intmk-graph dissent --land Bayern
@@ -614,7 +620,7 @@ def cites_command(
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """The resolutions citing a law (all its sections) or one section, with the citing text and line.
 
     Example: intmk-graph cites "§ 24 AufenthG"
@@ -649,7 +655,7 @@ def demands_command(
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """What the conference demands of whom: verb, addressees, paragraph and sentence.
 
     Example: intmk-graph demands --to Bund --about MBE
@@ -680,7 +686,7 @@ def history_command(
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """The record over the years of one thing: one row per conference with its year,
     resolutions (and demands, sponsorships or notes) and TOPs.
 
@@ -698,7 +704,8 @@ def history_command(
     for column in [*columns, "tops"]:
         table.add_column(column, justify="left" if column == "tops" else "right", overflow="fold")
     for y in years:
-        table.add_row(*(str(y[c]) if y[c] is not None else "–" for c in columns), " ".join(y["tops"]))
+        row: dict[str, Any] = dict(y)
+        table.add_row(*(str(row[c]) if row[c] is not None else "–" for c in columns), " ".join(row["tops"]))
     console.print(table)
 
 
@@ -708,7 +715,7 @@ def evaluate_command(
     file: Annotated[Optional[Path], typer.Argument(help="The annotated document (default: the bundled 2025 collection).")] = None,
     format: FormatOpt = RecordFormat.table,
     show: Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")] = False,
-):
+) -> None:
     """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding.
 
     Example: intmk-graph evaluate tests/data/expected-2025.toml --show
@@ -731,7 +738,7 @@ def evaluate_command(
     for col in ("kind", "expected", "found", "correct", "precision", "recall", "F1"):
         table.add_column(col, justify="left" if col == "kind" else "right")
     for r in records:
-        table.add_row(r["kind"], str(r["expected"]), str(r["found"]), str(r["correct"]),
+        table.add_row(str(r["kind"]), str(r["expected"]), str(r["found"]), str(r["correct"]),
                       f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}")
     console.print(table)
     if show:
@@ -758,7 +765,7 @@ def serve_command(
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE clauses (federated queries).")] = False,
     cors: Annotated[Optional[str], typer.Option("--cors", help="Allow scripts from this origin (e.g. https://yasgui.example.org).")] = None,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """Serve the built graph read-only: a SPARQL 1.1 endpoint at /sparql, a query page
     at / (YASGUI with every saved query as a tab), the pages under /pages/, and every
     resolution at its IRI (/data/conference/20/top/6.5, as HTML, Turtle or JSON-LD).
@@ -792,7 +799,7 @@ def push_command(
     password: Annotated[Optional[str], typer.Option("--password", help="Password for --user (or the environment variable INTMK_GRAPH_PASSWORD).", envvar="INTMK_GRAPH_PASSWORD")] = None,
     quiet: QuietOpt = False,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """Load the built graphs into another triple store by the SPARQL 1.1 Graph Store HTTP
     Protocol: one named graph per document, plus the reference graph. Safe to repeat. A
     bearer token may come from the environment variable INTMK_GRAPH_TOKEN.
@@ -828,7 +835,7 @@ def visualise_command(
     conference: ConferenceOpt = None,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = Path("output"),
-):
+) -> None:
     """Self-contained interactive HTML pages (work offline) and a co-sponsorship heat map.
 
     Example: intmk-graph visualise all
@@ -853,7 +860,7 @@ def validate_command(
     graph: Annotated[
         Optional[Path], typer.Argument(help="A Turtle/TriG/N-Triples file (default: build the bundled data).")
     ] = None,
-):
+) -> None:
     """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input).
 
     Example: intmk-graph validate output/graph.ttl
@@ -901,7 +908,7 @@ def export_command(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.ttl,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (a folder for csv).")] = None,
     base: BaseOpt = DEFAULT_BASE,
-):
+) -> None:
     """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables.
 
     Example: intmk-graph export --format graphml --out graph.graphml
