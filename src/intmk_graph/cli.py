@@ -81,9 +81,24 @@ def progress_bar(verb: str, total: int, quiet: bool) -> Iterator[Callable[[str, 
 
 @contextmanager
 def reading_progress(files: list[Path] | None, quiet: bool) -> Iterator[Callable[[Path, int, int], None]]:
-    """The progress bar of reading several documents: yields the library's callback."""
+    """The progress bar of reading several documents (one document: a spinner with its
+    name, for a large one takes a while): yields the library's callback."""
+    if len(files or ()) == 1 and files:
+        with working(f"reading {files[0].name}", quiet):
+            yield lambda path, done, total: None
+        return
     with progress_bar("reading", len(files or ()), quiet or len(files or ()) < 2) as advance:
         yield lambda path, done, total: advance(Path(path).name, done, total)
+
+
+@contextmanager
+def working(what: str, quiet: bool) -> Iterator[None]:
+    """A spinner saying what is being done, on a terminal only (and not with --quiet)."""
+    if quiet or not err_console.is_terminal:
+        yield
+        return
+    with err_console.status(what):
+        yield
 
 
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252", "pdf": "PDF"}
@@ -223,8 +238,10 @@ def build_command(
         with reading_progress(files, quiet) as progress:
             result = build(files, base, layout, progress)
         report_reading(result.collections, strict)
-        written = write_outputs(result, out)
-        written.append(load_store(result, out))
+        with working("writing graph.ttl, graph.trig and resolutions.json", quiet):
+            written = write_outputs(result, out)
+        with working("loading the store", quiet):
+            written.append(load_store(result, out))
     from .publish.records import SUMMARY_COLUMNS, summary_record
 
     table = Table(title="intmk-graph build", header_style="bold",
@@ -923,7 +940,8 @@ def export_command(
             result = build(files, base, layout, progress)
         report_reading(result.collections, strict)
         target = out or Path("output") / ("graph-csv" if format is ExportFormat.csv else f"graph.{format.value}")
-        written = export(result.dataset, format.value, target)
+        with working(f"writing {target}", quiet):
+            written = export(result.dataset, format.value, target)
     for path in written:
         console.print(f"wrote {path}", highlight=False)
 
