@@ -189,4 +189,3 @@ def test_push_errors_are_one_line(oxigraph_server, store_2025):
     assert failed.exit_code == 2
     assert f"the store answered 503 for graph {DOCUMENT}: disk full" in failed.output
     assert all("Traceback" not in r.output for r in (missing, unreachable, failed))
-    assert Path(store_2025, "graph.trig").is_file()

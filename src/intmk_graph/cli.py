@@ -124,17 +124,26 @@ def library_errors() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-@contextmanager
-def opened(store: str, out: Path) -> Iterator[Any]:
-    """The graph to query (see ``query.store.open_dataset``), closed afterwards; with no
-    store yet, the bundled data is built first, as a new user expects."""
-    from .query.store import has_store, open_dataset
+def ensure_built(store: str, out: Path) -> None:
+    """With nothing of kind ``store`` built under OUT yet (the Oxigraph store; "memory":
+    the TriG file), build the bundled data first, as a new user expects."""
+    from .query.store import has_store
 
     if not has_store(store, out):
         from .pipeline import build_bundled
 
-        err_console.print(f"no store under {out}: building the bundled data first", highlight=False)
-        build_bundled(out)
+        err_console.print(f"no build under {out}: building the bundled data first", highlight=False)
+        with library_errors():
+            build_bundled(out)
+
+
+@contextmanager
+def opened(store: str, out: Path) -> Iterator[Any]:
+    """The graph to query (see ``query.store.open_dataset``), closed afterwards; with no
+    store yet, the bundled data is built first."""
+    from .query.store import open_dataset
+
+    ensure_built(store, out)
     dataset = open_dataset(store, out)
     try:
         yield dataset
@@ -790,15 +799,9 @@ def serve_command(
     Example: intmk-graph serve --port 7878
     """
     from .publish.server import ServeConfig, serve
-    from .query.store import has_store
 
     output_path(out, folder=True, option="--out")
-    if not has_store("oxigraph", out):
-        from .pipeline import build_bundled
-
-        err_console.print(f"no store under {out}: building the bundled data first", highlight=False)
-        with library_errors():
-            build_bundled(out)
+    ensure_built(StoreKind.oxigraph.value, out)
     config = ServeConfig(out, host, port, timeout, max_rows, workers, allow_service, cors)
     shown = f"[{host}]" if ":" in host else host
     err_console.print(f"serving {out} at http://{shown}:{port}/ (SPARQL: http://{shown}:{port}/sparql); "
@@ -827,12 +830,7 @@ def push_command(
 
     from .publish.push import TOKEN_VARIABLE, push
 
-    if not (out / "graph.trig").is_file():
-        from .pipeline import build_bundled
-
-        err_console.print(f"no build under {out}: building the bundled data first", highlight=False)
-        with library_errors():
-            build_bundled(out)
+    ensure_built(StoreKind.memory.value, out)  # push sends the TriG file
     with library_errors(), progress_bar("pushing", 0, quiet) as advance:
         pushed = push(to, out / "graph.trig", replace=replace, prefix=graph_prefix, user=user, password=password,
                       token=os.environ.get(TOKEN_VARIABLE),

@@ -56,6 +56,7 @@ class QuadSet:
         self._graphs: dict[URIRef, GraphSink] = {}
         self._prefixes: dict[str, URIRef] = {}
         self._ox: list[tuple[tuple[str, Any], ...]] | None = None
+        self._ox_quads: list[Any] | None = None  # sorted once: for TriG and the store
 
     def graph(self, identifier: URIRef) -> GraphSink:
         if identifier not in self._graphs:
@@ -95,11 +96,14 @@ class QuadSet:
 
     def ox_quads(self) -> list[Any]:
         """The quads as pyoxigraph terms, in N-Triples order of graph, subject, predicate
-        and object: one TriG block per graph, the same bytes every run."""
-        import pyoxigraph as ox
+        and object: one TriG block per graph, the same bytes every run. Made once; the
+        TriG writer and the store both take it."""
+        if self._ox_quads is None:
+            import pyoxigraph as ox
 
-        rows = sorted(self._converted(), key=lambda r: (r[3][0], r[0][0], r[1][0], r[2][0]))
-        return [ox.Quad(s[1], p[1], o[1], g[1]) for s, p, o, g in rows]
+            rows = sorted(self._converted(), key=lambda r: (r[3][0], r[0][0], r[1][0], r[2][0]))
+            self._ox_quads = [ox.Quad(s[1], p[1], o[1], g[1]) for s, p, o, g in rows]
+        return self._ox_quads
 
     def ox_triples(self) -> list[Any]:
         """The union of the graphs as pyoxigraph triples, each once, in N-Triples order."""

@@ -171,7 +171,9 @@ def create_app(config: ServeConfig) -> Any:
         return Response(answer.body, media_type=_with_charset(answer.media_type), headers=headers)
 
     async def query_page(request: HttpRequest) -> Response:
-        return Response(_query_page(config), media_type="text/html; charset=utf-8",
+        if "query_page" not in state:  # the same for every visitor: made once
+            state["query_page"] = _query_page(config)
+        return Response(state["query_page"], media_type="text/html; charset=utf-8",
                         headers={"Content-Security-Policy": PAGE_CSP})
 
     async def asset(request: HttpRequest) -> Response:
