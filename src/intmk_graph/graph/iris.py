@@ -16,6 +16,7 @@ from rdflib import URIRef
 
 from ..model import Place
 from ..namespaces import DEFAULT_BASE, ID, INTMK_BODY  # noqa: F401 (INTMK_BODY: re-exported)
+from .terms import iri
 
 PORTAL = "https://www.gesetze-im-internet.de/"
 LAENDER = ID["body-Laender"]  # the Länder as a whole, as one addressee (laender.ttl)
@@ -24,13 +25,15 @@ FINDINGS = ("citation", "mention", "demand", "date", "amount", "reference")
 
 
 class Minter:
-    """Mints the IRIs of one document's resources under a base.
+    """Mints the IRIs of one document's resources under a base, as N-Triples terms
+    (:mod:`~intmk_graph.graph.terms`): the RDF stage writes them as they are.
 
     >>> m = Minter("https://example.org/")
     >>> top = m.resolution(20, None, "2.1.a")
-    >>> str(top), str(m.paragraph(top, 3)), str(m.finding(top, "demand", 2))
-    ('https://example.org/conference/20/top/2.1.a', 'https://example.org/conference/20/top/2.1.a/p/3', 'https://example.org/conference/20/top/2.1.a/demand/2')
-    >>> str(resolution_of(m.note(top, 1)))
+    >>> top, m.paragraph(top, 3), m.finding(top, "demand", 2)
+    ('<https://example.org/conference/20/top/2.1.a>', '<https://example.org/conference/20/top/2.1.a/p/3>', '<https://example.org/conference/20/top/2.1.a/demand/2>')
+    >>> from intmk_graph.graph.terms import plain
+    >>> str(resolution_of(plain(m.note(top, 1))))
     'https://example.org/conference/20/top/2.1.a'
     """
 
@@ -41,27 +44,27 @@ class Minter:
 
     # -- documents and conferences ---------------------------------------------------
 
-    def conference(self, number: int | None, kind: str | None, slug: str | None = None) -> URIRef:
+    def conference(self, number: int | None, kind: str | None, slug: str | None = None) -> str:
         key = str(number) if number is not None else (slug or "unknown")
         if kind and kind != "Hauptkonferenz":
             key += "-" + kind.lower()
-        return URIRef(f"{self.base}conference/{key}")
+        return iri(f"{self.base}conference/{key}")
 
-    def resolution(self, number: int | None, kind: str | None, top: str, slug: str | None = None) -> URIRef:
+    def resolution(self, number: int | None, kind: str | None, top: str, slug: str | None = None) -> str:
         """A resolution or agenda item by its TOP (its key when printed twice)."""
-        return URIRef(f"{self.conference(number, kind, slug)}/top/{top}")
+        return _below(self.conference(number, kind, slug), f"top/{top}")
 
-    def document(self, slug: str) -> URIRef:
-        return URIRef(f"{self.base}document/{slug}")
+    def document(self, slug: str) -> str:
+        return iri(f"{self.base}document/{slug}")
 
-    def graph(self, slug: str) -> URIRef:
-        return URIRef(f"{self.base}graph/{slug}")
+    def graph(self, slug: str) -> str:
+        return iri(f"{self.base}graph/{slug}")
 
     @property
-    def reference_graph(self) -> URIRef:
-        return URIRef(f"{self.base}graph/reference")
+    def reference_graph(self) -> str:
+        return iri(f"{self.base}graph/reference")
 
-    def meeting(self, body: str, number: int | None, day: date | None, kind: str | None = None) -> URIRef:
+    def meeting(self, body: str, number: int | None, day: date | None, kind: str | None = None) -> str:
         """A meeting named in a reference: an IntMK conference by its number, or a meeting
         known by its date or of another conference (``id:meeting/ASMK/101``,
         ``id:meeting/IntMK/2015-05-05``)."""
@@ -70,28 +73,28 @@ class Minter:
         key = str(number) if number is not None else (day.isoformat() if day is not None else "undated")
         if body == "IntMK" and kind and kind != "Hauptkonferenz":
             key += "-" + kind.lower()
-        return ID[f"meeting/{body}/{key}"]
+        return iri(f"{ID}meeting/{body}/{key}")
 
     @staticmethod
-    def meeting_item(meeting: URIRef, top: str) -> URIRef:
+    def meeting_item(meeting: str, top: str) -> str:
         """An agenda item of another conference's meeting (``id:meeting/ASMK/101/top/6.2``)."""
-        return URIRef(f"{meeting}/top/{top}")
+        return _below(meeting, f"top/{top}")
 
     # -- the parts of a resolution -----------------------------------------------------
 
     @staticmethod
-    def paragraph(resolution: URIRef, number: int | None, unnumbered: int = 0) -> URIRef:
+    def paragraph(resolution: str, number: int | None, unnumbered: int = 0) -> str:
         """Numbered paragraphs by their number, unnumbered text by its order (``text/1``)."""
         if number is not None:
-            return URIRef(f"{resolution}/p/{number}")
-        return URIRef(f"{resolution}/text/{unnumbered}")
+            return f"{resolution[:-1]}/p/{number}>"
+        return f"{resolution[:-1]}/text/{unnumbered}>"
 
     @staticmethod
-    def note(resolution: URIRef, index: int) -> URIRef:
-        return URIRef(f"{resolution}/note/{index}")
+    def note(resolution: str, index: int) -> str:
+        return f"{resolution[:-1]}/note/{index}>"
 
     @classmethod
-    def place(cls, resolution: URIRef, place: Place) -> URIRef:
+    def place(cls, resolution: str, place: Place) -> str:
         """The paragraph or note a finding sits in; the resolution for title findings."""
         if place.part == "paragraph":
             return cls.paragraph(resolution, place.index, place.unnumbered)
@@ -100,20 +103,25 @@ class Minter:
         return resolution
 
     @staticmethod
-    def finding(resolution: URIRef, kind: str, index: int) -> URIRef:
+    def finding(resolution: str, kind: str, index: int) -> str:
         assert kind in FINDINGS, kind
-        return URIRef(f"{resolution}/{kind}/{index}")
+        return f"{resolution[:-1]}/{kind}/{index}>"
 
     @staticmethod
-    def repetition(demand: URIRef) -> URIRef:
+    def repetition(demand: str) -> str:
         """The link from a demand to the earlier one it repeats."""
-        return URIRef(f"{demand}/repeats")
+        return f"{demand[:-1]}/repeats>"
 
     # -- laws -------------------------------------------------------------------------
 
     @staticmethod
-    def section(law: URIRef, section: str, article: bool = False) -> URIRef:
-        return URIRef(f"{law}/{'art' if article else 'para'}/{section}")
+    def section(law: str, section: str, article: bool = False) -> str:
+        return _below(law, f"{'art' if article else 'para'}/{section}")
+
+
+def _below(parent: str, path: str) -> str:
+    """A term under another (the path checked, as it comes from the document)."""
+    return iri(f"{parent[1:-1]}/{path}")
 
 
 def section_url(folder: str, section: str, article: bool = False) -> str:

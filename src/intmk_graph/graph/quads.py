@@ -6,22 +6,22 @@ quads, once. A user who wants rdflib's API gets a Dataset made from them on requ
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset
 
-Triple = tuple[Node, Node, Node]
-Quad = tuple[Node, Node, Node, URIRef]
+Triple = tuple[str, str, str]  # N-Triples terms (graph/terms.py)
+Quad = tuple[str, str, str, str]
 
 
 class TripleSink(Protocol):
-    """Where the RDF stage adds triples: a GraphSink, or any rdflib Graph."""
+    """Where the RDF stage adds triples of N-Triples terms."""
 
     def add(self, triple: Triple, /) -> object: ...
 
-    def subject_objects(self, predicate: Node, /) -> Iterator[tuple[Node, Node]]: ...
+    def subject_objects(self, predicate: str, /) -> Iterator[tuple[str, str]]: ...
 
 
 class GraphSink:
@@ -29,7 +29,7 @@ class GraphSink:
 
     __slots__ = ("identifier", "_triples")
 
-    def __init__(self, identifier: URIRef):
+    def __init__(self, identifier: str):
         self.identifier = identifier
         self._triples: dict[Triple, None] = {}
 
@@ -39,7 +39,7 @@ class GraphSink:
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._triples)
 
-    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+    def subject_objects(self, predicate: str) -> Iterator[tuple[str, str]]:
         """(subject, object) of the triples with ``predicate``: a scan, as it is rarely asked."""
         return ((s, o) for s, p, o in self._triples if p == predicate)
 
@@ -48,28 +48,29 @@ class GraphSink:
 
 
 class QuadSet:
-    """Every named graph of a build, and the prefixes to write them with; the part of
-    rdflib's Dataset API the stage and the writers use (``graph``, ``bind``,
-    ``namespaces``, ``quads``)."""
+    """Every named graph of a build, and the prefixes to write them with.
+
+    The files and the store are made from :meth:`nquads` (sorted, so the same bytes
+    every run) and :meth:`ox_quads` (pyoxigraph's parse of them, one call into Rust)."""
 
     def __init__(self) -> None:
-        self._graphs: dict[URIRef, GraphSink] = {}
-        self._prefixes: dict[str, URIRef] = {}
-        self._ox: list[tuple[tuple[str, Any], ...]] | None = None
-        self._ox_quads: list[Any] | None = None  # sorted once: for TriG and the store
+        self._graphs: dict[str, GraphSink] = {}
+        self._prefixes: dict[str, str] = {}
+        self._sorted: list[Quad] | None = None
+        self._ox_quads: list[Any] | None = None
 
-    def graph(self, identifier: URIRef) -> GraphSink:
+    def graph(self, identifier: str) -> GraphSink:
         if identifier not in self._graphs:
             self._graphs[identifier] = GraphSink(identifier)
         return self._graphs[identifier]
 
     def bind(self, prefix: str, namespace: object, override: bool = True, replace: bool = True) -> None:
-        self._prefixes[prefix] = URIRef(str(namespace))
+        self._prefixes[prefix] = str(namespace)
 
-    def namespaces(self) -> Iterator[tuple[str, URIRef]]:
+    def namespaces(self) -> Iterator[tuple[str, str]]:
         return iter(self._prefixes.items())
 
-    def quads(self, pattern: object = None) -> Iterator[Quad]:
+    def quads(self) -> Iterator[Quad]:
         """Every (s, p, o, graph name), graphs in the order made."""
         for name, sink in self._graphs.items():
             for s, p, o in sink:
@@ -79,62 +80,115 @@ class QuadSet:
         """Distinct triples over all graphs, as rdflib counts a Dataset's."""
         return len({t for sink in self._graphs.values() for t in sink})
 
-    def _converted(self) -> list[tuple[tuple[str, Any], ...]]:
-        """(N-Triples key, pyoxigraph term) of s, p, o and graph for every quad; each
-        distinct term is converted, and written for sorting, once."""
-        if self._ox is None:
-            cache: dict[Node, tuple[str, Any]] = {}
+    def _by_graph(self) -> list[Quad]:
+        """(graph, s, p, o), sorted: one TriG block per graph, in N-Triples order."""
+        if self._sorted is None:
+            self._sorted = sorted((g, s, p, o) for s, p, o, g in self.quads())
+        return self._sorted
 
-            def term(t: Node) -> tuple[str, Any]:
-                hit = cache.get(t)
-                if hit is None:
-                    hit = cache[t] = (t.n3(), to_ox(t))
-                return hit
+    def nquads(self) -> bytes:
+        """The quads as N-Quads, graph by graph in N-Triples order: what the store loads."""
+        return "".join(f"{s} {p} {o} {g} .\n" for g, s, p, o in self._by_graph()).encode()
 
-            self._ox = [(term(s), term(p), term(o), term(g)) for s, p, o, g in self.quads()]
-        return self._ox
+    def union(self) -> list[Triple]:
+        """The union of the graphs, each triple once, in N-Triples order."""
+        return sorted({(s, p, o) for _, s, p, o in self._by_graph()})
 
-    def ox_quads(self) -> list[Any]:
-        """The quads as pyoxigraph terms, in N-Triples order of graph, subject, predicate
-        and object: one TriG block per graph, the same bytes every run. Made once; the
-        TriG writer and the store both take it."""
-        if self._ox_quads is None:
-            import pyoxigraph as ox
+    def turtle(self, prefixes: dict[str, str]) -> bytes:
+        """The union as Turtle, subjects in N-Triples order."""
+        writer = TurtleWriter(prefixes)
+        return (writer.header() + writer.block(self.union(), "")).encode()
 
-            rows = sorted(self._converted(), key=lambda r: (r[3][0], r[0][0], r[1][0], r[2][0]))
-            self._ox_quads = [ox.Quad(s[1], p[1], o[1], g[1]) for s, p, o, g in rows]
-        return self._ox_quads
-
-    def ox_triples(self) -> list[Any]:
-        """The union of the graphs as pyoxigraph triples, each once, in N-Triples order."""
-        import pyoxigraph as ox
-
-        unique = {(s[0], p[0], o[0]): (s[1], p[1], o[1]) for s, p, o, _ in self._converted()}
-        return [ox.Triple(*unique[k]) for k in sorted(unique)]
+    def trig(self, prefixes: dict[str, str]) -> bytes:
+        """TriG, one block per named graph, graphs and triples in N-Triples order."""
+        writer = TurtleWriter(prefixes)
+        rows = self._by_graph()
+        parts = [writer.header()]
+        start = 0
+        for end in range(1, len(rows) + 1):
+            if end == len(rows) or rows[end][0] != rows[start][0]:
+                parts.append(f"{rows[start][0]} {{\n")
+                parts.append(writer.block([r[1:] for r in rows[start:end]], "\t"))
+                parts.append("}\n")
+                start = end
+        return "".join(parts).encode()
 
     def to_dataset(self) -> Dataset:
         """The same graphs in an rdflib Dataset (default graph: the union)."""
         dataset = Dataset(default_union=True)
         for prefix, namespace in self._prefixes.items():
             dataset.bind(prefix, namespace, override=True, replace=True)
-        for name, sink in self._graphs.items():
-            target = dataset.graph(name)
-            for triple in sink:
-                target.add(triple)
+        dataset.parse(data=self.nquads(), format="nquads")
         return dataset
 
 
-def to_ox(term: Node) -> Any:
-    """An rdflib term as a pyoxigraph one."""
-    import pyoxigraph as ox
 
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
+# A local name written as a prefixed name as it is (no escapes needed).
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_BARE = {f"<{_XSD}integer>": _INTEGER, f"<{_XSD}decimal>": _DECIMAL}
+_BOOLEANS = {f'"true"^^<{_XSD}boolean>': "true", f'"false"^^<{_XSD}boolean>': "false"}
+
+
+class TurtleWriter:
+    """Turtle (and TriG blocks) from sorted triples of N-Triples terms, which are valid
+    Turtle as they are: subjects grouped with ``;``, objects with ``,``, ``a`` for
+    rdf:type, vocabulary IRIs as prefixed names, numbers and booleans bare. Written
+    here rather than by pyoxigraph because handing it a million terms as Python
+    objects cost more than writing the text."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        self.prefixes = dict(sorted(prefixes.items()))
+        self._by_namespace = {ns: prefix for prefix, ns in self.prefixes.items()}
+        self._short: dict[str, str] = {}  # IRIs and typed literals, which repeat
+
+    def header(self) -> str:
+        return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in self.prefixes.items())
+
+    def _iri(self, term: str) -> str:
+        cut = max(term.rfind("#"), term.rfind("/")) + 1
+        prefix = self._by_namespace.get(term[1:cut])
+        local = term[cut:-1]
+        return f"{prefix}:{local}" if prefix is not None and _LOCAL.fullmatch(local) else term
+
+    def term(self, term: str) -> str:
+        if term[-1] != ">":
+            return term  # a text, plain or in a language, or a blank node: as it is
+        short = self._short.get(term)
+        if short is None:
+            if term[0] == "<":
+                short = self._iri(term)
+            elif term in _BOOLEANS:
+                short = _BOOLEANS[term]
+            else:
+                close = term.rindex('"^^')
+                lexical, datatype = term[1:close], term[close + 3 :]
+                bare = _BARE.get(datatype)
+                short = lexical if bare is not None and bare.fullmatch(lexical) else f'"{lexical}"^^{self._iri(datatype)}'
+            self._short[term] = short
+        return short
+
+    def _predicate(self, term: str) -> str:
+        return "a" if term == _RDF_TYPE else self.term(term)
+
+    def block(self, triples: Iterable[Triple], indent: str) -> str:
+        out: list[str] = []
+        term, verb = self.term, self._predicate
+        subject = predicate = None
+        for s, p, o in triples:
+            if s != subject:
+                if subject is not None:
+                    out.append(" .\n")
+                out.append(f"{indent}{term(s)} {verb(p)} {term(o)}")
+                subject, predicate = s, p
+            elif p != predicate:
+                out.append(f" ;\n{indent}\t{verb(p)} {term(o)}")
+                predicate = p
+            else:
+                out.append(f" , {term(o)}")
+        if subject is not None:
+            out.append(" .\n")
+        return "".join(out)

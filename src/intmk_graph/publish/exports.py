@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..graph.quads import QuadSet, to_ox
+from ..graph.quads import QuadSet
 
 
 def _umask() -> int:
@@ -74,6 +74,22 @@ def _write(quads: Iterable[tuple[Node, Node, Node, Node | None]], fmt: Any, pref
     return ox.serialize(items, format=fmt, prefixes=prefixes) or b""
 
 
+def to_ox(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph one."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
 def turtle(graph: Graph) -> bytes:
     """Turtle, subjects in IRI order."""
     import pyoxigraph as ox
@@ -84,9 +100,7 @@ def turtle(graph: Graph) -> bytes:
 
 def turtle_union(quads: QuadSet) -> bytes:
     """Turtle of all graphs of a build's QuadSet together, triples in IRI order."""
-    import pyoxigraph as ox
-
-    return ox.serialize(quads.ox_triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes(quads)) or b""
+    return quads.turtle(_prefixes(quads))
 
 
 def trig(dataset: Dataset | QuadSet) -> bytes:
@@ -95,7 +109,7 @@ def trig(dataset: Dataset | QuadSet) -> bytes:
     import pyoxigraph as ox
 
     if isinstance(dataset, QuadSet):
-        return ox.serialize(dataset.ox_quads(), format=ox.RdfFormat.TRIG, prefixes=_prefixes(dataset)) or b""
+        return dataset.trig(_prefixes(dataset))
 
     quads = (
         (s, p, o, g.identifier if isinstance(g, Graph) else g)

@@ -1,0 +1,104 @@
+"""The RDF stage's N-Triples terms and the Turtle/TriG written from them: every file
+parses back to exactly the build's graphs, whatever the text holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import to_isomorphic
+from rdflib.namespace import RDF, XSD
+
+from intmk_graph.graph.quads import QuadSet, TurtleWriter
+from intmk_graph.graph.terms import de, integer, iri, lexical_int, literal, typed
+from intmk_graph.publish.exports import trig, turtle_union
+
+EX = "https://example.org/"
+HOSTILE = 'Er sagte "nein" \\ und ging.\nZweite Zeile\r\tEnde'
+
+
+def test_terms_are_ntriples_and_match_rdflib():
+    assert iri(EX + "a") == "<https://example.org/a>"
+    assert literal(True) == Literal(True).n3()
+    assert literal(12) == Literal(12).n3() == integer(12)
+    assert literal(date(2025, 4, 23)) == Literal(date(2025, 4, 23)).n3()
+    assert de("Gesetz") == '"Gesetz"@de'
+    assert lexical_int(integer(1972)) == 1972
+    for text in (HOSTILE, "plain"):
+        (parsed,) = ox.parse(f"<{EX}s> <{EX}p> {literal(text)} .".encode(), format=ox.RdfFormat.N_TRIPLES)
+        assert parsed.object.value == text
+
+
+@pytest.mark.parametrize("bad", ["https://example.org/a b", "https://example.org/<x>", 'https://example.org/"'])
+def test_an_iri_ntriples_cannot_carry_is_refused(bad):
+    with pytest.raises(ValueError, match="not a valid IRI"):
+        iri(bad)
+
+
+def _sample() -> QuadSet:
+    quads = QuadSet()
+    quads.bind("ex", EX)
+    quads.bind("xsd", str(XSD))
+    g1, g2 = quads.graph(iri(EX + "graph/1")), quads.graph(iri(EX + "graph/2"))
+    s, t = iri(EX + "s"), iri(EX + "t")
+    for g in (g1, g2):
+        g.add((s, iri(str(RDF.type)), iri(EX + "Thing")))  # in both graphs: once in the union
+    g1.add((s, iri(EX + "text"), literal(HOSTILE)))
+    g1.add((s, iri(EX + "text"), de(HOSTILE)))
+    g1.add((s, iri(EX + "n"), integer(-3)))
+    g1.add((s, iri(EX + "ok"), literal(False)))
+    g1.add((s, iri(EX + "sum"), typed("77500000.0", iri(str(XSD.decimal)))))
+    g1.add((s, iri(EX + "odd"), typed("12 Stück", iri(str(XSD.integer)))))  # not canonical: stays quoted
+    g1.add((s, iri(EX + "on"), literal(date(2025, 4, 23))))
+    g2.add((t, iri(EX + "sees"), iri(str(RDF.type))))  # rdf:type as an object is not "a"
+    g2.add((t, iri(EX + "path/x."), iri(EX + "a/b")))  # locals a prefixed name cannot hold
+    g2.add((t, iri(EX + "sees"), s))
+    return quads
+
+
+def test_turtle_and_trig_parse_back_to_the_same_graphs():
+    quads = _sample()
+    expected = Dataset()
+    expected.parse(data=quads.nquads(), format="nquads")
+    union = Graph()
+    for s, p, o, _ in expected.quads((None, None, None, None)):
+        union.add((s, p, o))
+    written = Graph().parse(data=turtle_union(quads), format="turtle")
+    assert to_isomorphic(written) == to_isomorphic(union)
+    assert len(written) == 11
+    parsed = Dataset().parse(data=trig(quads), format="trig")
+    for name in (EX + "graph/1", EX + "graph/2"):
+        assert set(parsed.graph(URIRef(name))) == set(expected.graph(URIRef(name))), name
+    # pyoxigraph reads the same files
+    assert len(list(ox.parse(turtle_union(quads), format=ox.RdfFormat.TURTLE))) == 11
+
+
+def test_the_writer_shortens_what_it_safely_can():
+    text = _sample().turtle({"xsd": str(XSD), "ex": EX}).decode()
+    assert "ex:s a ex:Thing ;" in text
+    assert "\tex:n -3 ;" in text and "\tex:ok false ;" in text and "\tex:sum 77500000.0 ;" in text
+    assert '\tex:odd "12 Stück"^^xsd:integer ;' in text
+    assert '\tex:on "2025-04-23"^^<http://www.w3.org/2001/XMLSchema#date>' not in text
+    assert '\tex:on "2025-04-23"^^xsd:date ;' in text
+    assert "ex:sees <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> , ex:s" in text
+    assert "<https://example.org/path/x.> <https://example.org/a/b>" in text
+    assert text.index("@prefix ex:") < text.index("@prefix xsd:")
+
+
+def test_a_writer_with_no_prefixes_writes_full_iris():
+    block = TurtleWriter({}).block([(iri(EX + "s"), iri(EX + "p"), integer(1))], "")
+    assert block == "<https://example.org/s> <https://example.org/p> 1 .\n"
+
+
+def test_the_bundled_build_written_as_turtle_and_trig_parses_back(built_2025):
+    from intmk_graph.publish.exports import union_graph
+
+    dataset = built_2025.dataset
+    written = Graph().parse(data=turtle_union(built_2025.quads), format="turtle")
+    assert to_isomorphic(written) == to_isomorphic(union_graph(dataset))
+    parsed = Dataset().parse(data=trig(built_2025.quads), format="trig")
+    assert {str(g.identifier) for g in parsed.graphs() if len(g)} == {
+        str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert sum(len(g) for g in parsed.graphs()) == sum(len(g) for g in dataset.graphs())
