@@ -6,6 +6,10 @@ handled without listing every form: each word of a full label may carry the
 endings -s/-es/-n/-en/-e, and an abbreviation (skos:notation) may head a
 hyphenated compound ("MPK-Beschluss"). Elliptic coordinations are expanded before
 matching ("Asyl- und Aufenthaltsgesetzes" names the Asylgesetz too).
+
+The pattern is tried only where a label can begin: an Aho–Corasick automaton over the
+labels' first words (in lower case) finds those places in one pass in C. Python's re
+tries a few hundred alternatives at every word otherwise, which was half of reading.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import ahocorasick
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
@@ -143,16 +148,20 @@ class Lexicon:
         alternation = _alternation(listed)
         self._pattern = re.compile(r"(?<![\w.-])(?:" + alternation + r")(?![\w])")
         self._whole = re.compile(r"(?:" + alternation + r")$")
+        # Every match of the pattern begins with a label's first word (its first letter
+        # in either case): the automaton finds where, in the lower-cased text.
+        self._starts = ahocorasick.Automaton()
+        for form in forms:
+            first = form.split()[0].lower()
+            self._starts.add_word(first, len(first))
+        self._starts.make_automaton()
 
     def find(self, text: str) -> list[Hit]:
         """Hits in document order; a label repeated as its abbreviation in brackets
         right after it ("Asylbewerberleistungsgesetzes (AsylbLG)") counts once."""
         if "\u2010" in text or "\u2011" in text:
             text = text.translate(_HYPHENS)
-        hits = [
-            Hit(m.start(), m.end(), self._entry(m.lastgroup))
-            for m in self._pattern.finditer(text)
-        ]
+        hits = [Hit(m.start(), m.end(), self._entry(m.lastgroup)) for m in self._matches(text)]
         hits.extend(self._elliptic(text))
         hits.sort(key=lambda h: (h.start, -h.end))
         merged: list[Hit] = []
@@ -167,6 +176,22 @@ class Lexicon:
                     continue
             merged.append(hit)
         return merged
+
+    def _matches(self, text: str) -> list[re.Match[str]]:
+        """What ``self._pattern.finditer(text)`` gives, trying the pattern only where the
+        automaton says a label begins."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer: rare
+            return list(self._pattern.finditer(text))
+        starts = sorted({end + 1 - length for end, length in self._starts.iter(lowered)})
+        found: list[re.Match[str]] = []
+        reached = 0
+        match = self._pattern.match
+        for start in starts:
+            if start >= reached and (m := match(text, start)):
+                found.append(m)
+                reached = m.end()
+        return found
 
     def _elliptic(self, text: str) -> list[Hit]:
         """"Integrations-, Berufssprach- sowie Erstorientierungskurse": complete each

@@ -79,10 +79,12 @@ def mend_split_words(text: str, rules: Profile) -> str:
     '20. Integrationsministerkonferenz 2025'
     """
     targets = rules.split_targets
+    heads = rules.split_heads
+    if heads.isdisjoint(text.casefold().split(" ")):
+        return text  # no token that could begin a split word: most lines
     tokens = text.split(" ")
     out: list[str] = []
     i = 0
-    heads = rules.split_heads
     while i < len(tokens):
         if tokens[i].casefold() not in heads:
             out.append(tokens[i])
@@ -126,8 +128,9 @@ def mend_inline_hyphens(text: str, rules: Profile) -> str:
 RUNNING_HEADER = "running_header"
 
 
-def classify(lines: list[SourceLine], rules: Profile | None = None) -> list[Line]:
-    """Mark each line as content, blank, or a kind of page furniture.
+def classify(lines: list[SourceLine], rules: Profile | None = None, texts: list[str] | None = None) -> list[Line]:
+    """Mark each line as content, blank, or a kind of page furniture (``texts``: the
+    lines through :func:`normalise_space`, when already made).
 
     >>> [l.kind for l in classify([SourceLine(1, " Seite 2 von 6 "), SourceLine(2, "Text 1"),
     ...                            SourceLine(3, "  "), SourceLine(4, "https://x.de/a.pdf")])]
@@ -135,8 +138,8 @@ def classify(lines: list[SourceLine], rules: Profile | None = None) -> list[Line
     """
     rules = rules or profile(COMMON)
     result = []
-    for line in lines:
-        text = normalise_space(line.text)
+    for i, line in enumerate(lines):
+        text = texts[i] if texts is not None else normalise_space(line.text)
         if " " in text:
             text = mend_split_words(text, rules)
         kind = CONTENT if text else BLANK

@@ -139,11 +139,12 @@ def read_collection(
 ) -> Collection:
     """Segment a document's lines into a :class:`Collection` (``layout`` forces a family).
     ``encoding`` "pdf" means the lines came from positions, with their line numbers."""
-    detection = detect([normalise_space(l.text) for l in source_lines], layout)
+    texts = [normalise_space(l.text) for l in source_lines]
+    detection = detect(texts, layout)
     rules = detection.profile
     notes = Notes(name)
     notes.warnings += source_warnings
-    lines = classify(source_lines, rules)
+    lines = classify(source_lines, rules, texts)
     for line in lines:
         if line.kind != CONTENT:
             notes.role(line.number, line.kind)
@@ -171,9 +172,10 @@ def read_collection(
 
     resolutions: list[Resolution] = []
     first_seen: dict[str, int] = {}
+    read_ids: Counter[str] = Counter()
     for block in blocks:
         notes.role(block.header.number, "header")
-        occurrence = sum(1 for b in resolutions if b.id == block.id) + 1
+        occurrence = read_ids[block.id] + 1
         if block.id in first_seen:
             notes.warn(
                 block.header.number,
@@ -184,6 +186,7 @@ def read_collection(
         resolution = reader.read(block, len(resolutions) + 1, occurrence)
         if resolution is not None:
             resolutions.append(resolution)
+            read_ids[resolution.id] += 1
     if resolutions and (last := resolutions[-1]).paragraphs:
         text = (last.protocol_notes[-1].text if last.protocol_notes else last.paragraphs[-1].text).text
         if not text.rstrip().endswith(SENTENCE_END):

@@ -1,0 +1,49 @@
+"""The label matcher's fast path gives exactly what its pattern alone gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intmk_graph.extract.lexicon import bodies, laws, programmes
+from intmk_graph.pipeline import parse
+from intmk_graph.vocab import laender
+
+ROOT = Path(__file__).parent.parent
+LEXICONS = (laws(), bodies(), programmes(), laender().lexicon)
+
+
+def _plain(lexicon, text):
+    return [(m.start(), m.end(), m.lastgroup) for m in lexicon._pattern.finditer(text)]
+
+
+def _fast(lexicon, text):
+    return [(m.start(), m.end(), m.lastgroup) for m in lexicon._matches(text)]
+
+
+def test_every_text_of_the_real_document_matches_as_the_pattern_alone():
+    collection = parse(ROOT / "data" / "intmk-20-2025-goettingen.txt")
+    texts = [t.text for r in collection.resolutions
+             for t in (r.title, *(p.text for p in r.paragraphs), *(n.text for n in r.protocol_notes))]
+    found = 0
+    for lexicon in LEXICONS:
+        for text in texts:
+            assert _fast(lexicon, text) == _plain(lexicon, text), text[:80]
+            found += len(_fast(lexicon, text))
+    assert found > 300  # the document names laws, bodies, programmes and Länder throughout
+
+
+_LABELS = sorted({form for lexicon in LEXICONS for form in
+                  (e.label for e in lexicon.entries.values())} | {"BAMF", "AufenthG", "EU", "Bundes", "İstanbul"})
+_PIECE = st.one_of(st.sampled_from(_LABELS), st.sampled_from(["-", ".", " ", "s ", "es", "n ", "(", ")", "§ 24 ", "und ",
+                                                              "x", "Ä", "ß", "\u2011", "İ", "\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECE, max_size=14))
+def test_any_text_matches_as_the_pattern_alone(pieces):
+    text = "".join(pieces)
+    for lexicon in LEXICONS:
+        assert _fast(lexicon, text) == _plain(lexicon, text)
