@@ -47,3 +47,19 @@ def test_any_text_matches_as_the_pattern_alone(pieces):
     text = "".join(pieces)
     for lexicon in LEXICONS:
         assert _fast(lexicon, text) == _plain(lexicon, text)
+
+
+_ELLIPTIC = st.sampled_from(["Integrations-", "Berufssprach-", "Asyl-", "Aus-", "-", ",", " ", "  ", "und", "sowie",
+                             "oder", "bzw.", "Aufenthaltsgesetzes", "kurse", "Weiterbildung", "x" * 30, "1", "\n",
+                             "Integrations-, " * 12])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ELLIPTIC, max_size=30))
+def test_ellipses_are_found_as_a_full_scan_finds_them(pieces):
+    from intmk_graph.labels import _ELLIPSIS, ellipses
+
+    text = " ".join(pieces)
+    assert [m.span() for m in ellipses(text)] == [m.span() for m in _ELLIPSIS.finditer(text)]
+    long_group = "Integrations-, " * 40 + "Berufssprach- sowie Erstorientierungskurse"  # past the window
+    assert [m.span() for m in ellipses(long_group)] == [m.span() for m in _ELLIPSIS.finditer(long_group)]

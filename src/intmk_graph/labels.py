@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 from rdflib import Graph, Literal, URIRef
@@ -27,13 +28,46 @@ from .model import VocabRef
 from .namespaces import INTMK
 
 ENDINGS = "(?:es|en|s|n|e)?"
-# Hyphen look-alikes some PDFs emit; mapped one-to-one so offsets stay valid.
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# Hyphen look-alikes some PDFs emit, replaced one-to-one so offsets stay valid.
+_HYPHENS = ("\u2010", "\u2011")
 _ELLIPSIS = re.compile(
     r"(?<![\w-])((?:[A-ZÄÖÜ]?[a-zäöüß]+-,?\s+)+)(?:und|oder|sowie|bzw\.)\s+(-?[A-ZÄÖÜa-zäöüß][\wäöüß-]*)"
 )
+# The junction every ellipsis has ("- und "): found by a fast scan for the hyphen.
+_JUNCTION = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.)\s")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 _TRUNCATED = re.compile(r"([A-ZÄÖÜ]?[a-zäöüß]+)-")
 _NOT_LOOSE = re.compile(r"[\s.\-]+")
+
+
+@lru_cache(maxsize=8)  # every vocabulary asks of the same paragraph in turn
+def ellipses(text: str) -> tuple[re.Match[str], ...]:
+    """What ``_ELLIPSIS.finditer(text)`` gives, searched for only near each junction
+    ("- und "), which a scan for the hyphen finds fast; most paragraphs have none."""
+    found: list[re.Match[str]] = []
+    reached = 0
+    for junction in _JUNCTION.finditer(text):
+        if junction.start() < reached:
+            continue
+        window = max(reached, junction.start() - 400)
+        m = _ELLIPSIS.search(text, window)
+        if window > reached and (m is None or _after_truncated(text, m.start())):
+            m = _ELLIPSIS.search(text, reached)  # the truncated words may begin before the window
+        if m is None:
+            break
+        found.append(m)
+        reached = m.end()
+    return tuple(found)
+
+
+def _after_truncated(text: str, pos: int) -> bool:
+    """Whether a truncated word ("Integrations-, ") ends right before ``pos``."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k < pos and text[k - 1 : k] == ",":
+        k -= 1
+    return k < pos and k >= 2 and text[k - 1] == "-" and text[k - 2] in _LOWER
 
 
 def iris(nodes: Iterable[Node]) -> list[URIRef]:
@@ -160,7 +194,7 @@ class Lexicon:
         """Hits in document order; a label repeated as its abbreviation in brackets
         right after it ("Asylbewerberleistungsgesetzes (AsylbLG)") counts once."""
         if "\u2010" in text or "\u2011" in text:
-            text = text.translate(_HYPHENS)
+            text = text.replace(_HYPHENS[0], "-").replace(_HYPHENS[1], "-")  # translate() is slower
         hits = [Hit(m.start(), m.end(), self._entry(m.lastgroup)) for m in self._matches(text)]
         hits.extend(self._elliptic(text))
         hits.sort(key=lambda h: (h.start, -h.end))
@@ -197,9 +231,7 @@ class Lexicon:
         """"Integrations-, Berufssprach- sowie Erstorientierungskurse": complete each
         truncated word with a tail of the head word and keep it if that is a label."""
         hits: list[Hit] = []
-        if "- " not in text and "-, " not in text:
-            return hits  # no truncated word, no ellipsis
-        for m in _ELLIPSIS.finditer(text):
+        for m in ellipses(text):
             head = m.group(2).lstrip("-")
             for t in _TRUNCATED.finditer(m.group(1)):
                 stem = t.group(1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from typing import NamedTuple
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -24,8 +25,7 @@ def natural_key(text: str) -> list[tuple[int, int, str]]:
     return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in _DIGITS.split(text)]
 
 
-@dataclass(frozen=True)
-class LineSpan:
+class LineSpan(NamedTuple):  # a tuple: made for every line of a document, cheaply
     """Characters ``start:end`` of a :class:`Text` came from one source line."""
 
     start: int

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import LineSpan, Text
 from .profiles import COMMON, Profile, profile
@@ -28,8 +28,7 @@ BLANK = "blank"
 HYPHENS = "-\u2010\u2011"  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: made for every line of a document, cheaply
     """A source line with its classification; ``text`` is stripped, spaces collapsed."""
 
     number: int
@@ -42,8 +41,7 @@ class Line:
         return self.kind != CONTENT
 
 
-@dataclass(frozen=True)
-class NumberedLine:
+class NumberedLine(NamedTuple):
     """A content line with its official resolution line number removed."""
 
     source_line: int
@@ -80,8 +78,10 @@ def mend_split_words(text: str, rules: Profile) -> str:
     """
     targets = rules.split_targets
     heads = rules.split_heads
-    if heads.isdisjoint(text.casefold().split(" ")):
-        return text  # no token that could begin a split word: most lines
+    folded = text.casefold().split(" ")
+    # Two neighbours that spell a split word, or begin one (three then may): most lines have none.
+    if rules.split_prefixes.isdisjoint(map(str.__add__, folded, folded[1:])):
+        return text
     tokens = text.split(" ")
     out: list[str] = []
     i = 0
@@ -145,11 +145,8 @@ def classify(lines: list[SourceLine], rules: Profile | None = None, texts: list[
         kind = CONTENT if text else BLANK
         if text and line.hint:
             kind = line.hint  # a PDF's header or footer band
-        elif text:
-            for name, pattern in rules.furniture:
-                if pattern.match(text):
-                    kind = name
-                    break
+        elif text and (furniture := rules.furniture_kind(text)):
+            kind = furniture
         result.append(Line(line.number, text, kind, line.official))
     return _mark_running_headers(result, rules)
 

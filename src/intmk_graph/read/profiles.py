@@ -37,11 +37,13 @@ class Profile:
     forms: dict[str, tuple[re.Pattern[str], ...]]  # name -> patterns, tried in order
     title_page: dict[str, tuple[re.Pattern[str], ...]]
     toc: dict[str, tuple[re.Pattern[str], ...]]
-    furniture: tuple[tuple[str, re.Pattern[str]], ...]
+    furniture: re.Pattern[str]  # every furniture form as one alternation, in order: f<kind index>_<n>
+    furniture_kinds: tuple[str, ...]
     words: dict[str, tuple[str, ...]]
     folded: dict[str, frozenset[str]]  # the word lists, case-folded, for look-ups
     split_targets: frozenset[str]  # every split word with every ending, case-folded
     split_heads: frozenset[str]  # the proper beginnings of those: where a split can start
+    split_prefixes: frozenset[str]  # both together
 
     def match(self, form: str, text: str) -> re.Match[str] | None:
         """The first of the form's patterns that matches at the start of ``text``."""
@@ -54,6 +56,11 @@ class Profile:
             if m := pattern.match(text):
                 return m
         return None
+
+    def furniture_kind(self, text: str) -> str | None:
+        """The kind of page furniture a whole line is (the first form that matches), if any."""
+        m = self.furniture.match(text)
+        return self.furniture_kinds[int(m.lastgroup[1:].split("_")[0])] if m and m.lastgroup else None
 
     def search(self, field: str, text: str) -> re.Match[str] | None:
         """The earliest match of any of the title-page field's patterns in ``text``."""
@@ -102,6 +109,7 @@ def profile(name: str) -> Profile:
     base = _toml(COMMON)
     own = {} if name in (COMMON, UNKNOWN) else _toml(name)
     words = _merged(base, own, "words")
+    furniture = _merged(base, own, "furniture")
     return Profile(
         name=name,
         label=own.get("label", "common forms"),
@@ -109,17 +117,19 @@ def profile(name: str) -> Profile:
         forms={k: _patterns(v) for k, v in _merged(base, own, "forms").items()},
         title_page={k: _patterns(v) for k, v in _merged(base, own, "title_page").items()},
         toc={k: _patterns(v) for k, v in _merged(base, own, "toc").items()},
-        furniture=tuple(
-            (kind, pattern)
-            for kind, patterns in _merged(base, own, "furniture").items()
-            for pattern in _patterns(patterns)
-        ),
+        furniture=re.compile("|".join(
+            f"(?P<f{k}_{n}>{pattern.pattern})"
+            for k, patterns in enumerate(furniture.values())
+            for n, pattern in enumerate(_patterns(patterns))
+        )),
+        furniture_kinds=tuple(furniture),
         words={k: tuple(v) for k, v in words.items()},
         folded={k: frozenset(w.casefold() for w in v) for k, v in words.items()},
         split_targets=(targets := frozenset(
             w.casefold() + e for w in words["split_words"] for e in words["split_word_endings"]
         )),
-        split_heads=frozenset(w[:i] for w in targets for i in range(1, len(w))),
+        split_heads=(heads := frozenset(w[:i] for w in targets for i in range(1, len(w)))),
+        split_prefixes=targets | heads,
     )
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..model import ReadWarning
 
 
-@dataclass(frozen=True)
-class SourceLine:
+class SourceLine(NamedTuple):  # a tuple: made for every line of a document, cheaply
     number: int  # 1-based line number in the file (for a PDF: in reading order)
     text: str
     page: int | None = None  # a PDF's page, 1-based
