@@ -64,6 +64,17 @@ def similarity(a: str, b: str) -> float:
     return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
 
 
+def similarities(a: str, texts: list[str]) -> list[float]:
+    """:func:`similarity` of ``a`` with each text, computed in C for all at once (in
+    double precision, so the same numbers as one by one)."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    sets = process.cdist([a], texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
+    sorts = process.cdist([a], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+    return [(x + y) / 2 for x, y in zip(sets.tolist(), sorts.tolist())]
+
+
 def content_words(text: str, ignore: frozenset[str]) -> str:
     """What a demand asks for, as compared: its words without function words and verbs."""
     return " ".join(w for w in re.findall(r"\w+", text.lower()) if len(w) > 2 and w not in ignore)
@@ -76,7 +87,11 @@ def _addressees(d: Demand, same: dict[str, str]) -> set[str]:
 def find_repeats(collections: list[Collection]) -> list[Repeat]:
     """Each demand's link to the most similar demand of an earlier conference to the
     same addressee: always when it says it asks again, else when it concerns the same
-    programme or law and the texts are similar enough."""
+    programme or law and the texts are similar enough.
+
+    Indexed rather than all pairs: earlier demands by addressee and by their content
+    words, each distinct text scored once against a demand (rapidfuzz's cdist, in C),
+    and demands with the same words, addressees and conference answered once."""
     explicit, threshold, floor, same, ignore = _rules()
     demands = [
         DemandAt(c, key, i, d)
@@ -84,25 +99,48 @@ def find_repeats(collections: list[Collection]) -> list[Repeat]:
         for key, content in c.content.items()
         for i, d in enumerate(content.demands, start=1)
     ]
-    words = {id(d): content_words(d.demand.text, ignore) for d in demands}
+    words = [content_words(d.demand.text, ignore) for d in demands]
+    who = [frozenset(_addressees(d.demand, same)) for d in demands]
+    # addressee -> content words -> [(conference number, position in demands)]
+    index: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for j, d in enumerate(demands):
+        for a in who[j]:
+            index.setdefault(a, {}).setdefault(words[j], []).append((d.number, j))
+    first_seen = {a: {text: min(n for n, _ in at) for text, at in by_text.items()} for a, by_text in index.items()}
+
+    def best(text: str, addressees: frozenset[str], number: int) -> tuple[float, int] | None:
+        """The highest score and the demand it belongs to: of equally similar ones the
+        latest conference's, then the first read, so a demand made in the same words
+        year after year forms a chain."""
+        texts = sorted({t for a in addressees for t, n in first_seen[a].items() if n < number})
+        if not texts:
+            return None
+        scores = similarities(text, texts)
+        top = max(scores)
+        chosen: tuple[int, int] | None = None  # (number, -position): the greatest wins
+        for t, score in zip(texts, scores):
+            if score == top:
+                for a in addressees:
+                    for n, j in index[a].get(t, ()):
+                        if n < number and (chosen is None or (n, -j) > chosen):
+                            chosen = (n, -j)
+        assert chosen is not None
+        return top, -chosen[1]
+
+    answered: dict[tuple[str, frozenset[str], int], tuple[float, int] | None] = {}
     found: list[Repeat] = []
-    for later in demands:
-        who = _addressees(later.demand, same)
-        if not who:
+    for i, later in enumerate(demands):
+        if not who[i]:
             continue
-        candidates = [
-            e for e in demands
-            if e.number < later.number
-            and who & _addressees(e.demand, same)
-        ]
-        if not candidates:
+        key = (words[i], who[i], later.number)
+        if key not in answered:
+            answered[key] = best(*key)
+        if (hit := answered[key]) is None:
             continue
-        scored = [(similarity(words[id(later)], words[id(e)]), e) for e in candidates]
-        # The most similar; of equally similar ones the latest, so a demand made in the
-        # same words year after year forms a chain.
-        score, best = max(scored, key=lambda s: (s[0], s[1].number))
+        score, j = hit
+        earlier = demands[j]
         if explicit.search(later.demand.text) and score >= floor:
-            found.append(Repeat(later, best, EXPLICIT, round(score, 1)))
-        elif score >= threshold and {c.key for c in later.demand.concerns} & {c.key for c in best.demand.concerns}:
-            found.append(Repeat(later, best, SIMILAR, round(score, 1)))
+            found.append(Repeat(later, earlier, EXPLICIT, round(score, 1)))
+        elif score >= threshold and {c.key for c in later.demand.concerns} & {c.key for c in earlier.demand.concerns}:
+            found.append(Repeat(later, earlier, SIMILAR, round(score, 1)))
     return found
