@@ -31,7 +31,7 @@ STAGES = ("read", "rdf", "graph.ttl", "graph.trig", "resolutions.json", "store",
 def one(paths: list[Path], out: Path) -> dict:
     """Run in a child process: every stage of one build, timed; and the baseline."""
     from intmk_graph.pipeline import build, load_store, write_all
-    from intmk_graph.publish.exports import json_text, trig, turtle_union, write_atomic
+    from intmk_graph.publish.exports import json_text, trig_chunks, turtle_chunks, write_atomic
     from intmk_graph.publish.records import resolution_records
 
     t0 = time.perf_counter()
@@ -45,16 +45,16 @@ def one(paths: list[Path], out: Path) -> dict:
     write_all(result, out)  # what `build` does: the store loads while the files are written
     times["files + store"] = result.timings["outputs"]
     total = time.perf_counter() - started
+    peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+                if line.startswith("VmHWM")) / 1024  # the build's own: before the stage figures below
     # Then each output on its own, for the stage figures.
-    for name, make in (("graph.ttl", lambda: turtle_union(result.quads)), ("graph.trig", lambda: trig(result.quads)),
+    for name, make in (("graph.ttl", lambda: turtle_chunks(result.quads)), ("graph.trig", lambda: trig_chunks(result.quads)),
                        ("resolutions.json", lambda: json_text(resolution_records(result.collections)).encode())):
         t = time.perf_counter()
         write_atomic(out / name, make())
         times[name] = time.perf_counter() - t
     load_store(result, out)
     times["store"] = result.timings["store"]
-    peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
-                if line.startswith("VmHWM")) / 1024
     return {"MB": sum(p.stat().st_size for p in paths) / 1e6, "triples": len(result.quads), "baseline": baseline,
             "total": total, "peak_MB": peak, **times}
 

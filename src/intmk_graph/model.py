@@ -34,7 +34,7 @@ class LineSpan(NamedTuple):  # a tuple: made for every line of a document, cheap
     official_line: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Cleaned text plus a map from character offsets back to the lines it came from.
 
@@ -73,7 +73,7 @@ class Text:
         return (min(numbers), max(numbers)) if numbers else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VocabRef:
     """A reference individual of the vocabularies (a law, body, programme, Land, or the
     Länder as a whole), as later stages need it: nothing has to be looked up again."""
@@ -102,14 +102,14 @@ class Decision(str, Enum):
     MAJORITY = "majority"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Votes:
     yes: int
     no: int
     abstain: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A numbered paragraph (Ziffer), or unnumbered text when ``number`` is None."""
 
@@ -117,7 +117,7 @@ class Paragraph:
     text: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProtocolNote:
     """A Land's note of dissent or reservation (Protokollnotiz / Protokollerklärung)."""
 
@@ -131,7 +131,7 @@ class ProtocolNote:
         return tuple(land.key for land in self.by)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """One agenda item (TOP) with what the conference decided on it."""
 
@@ -164,7 +164,7 @@ class Resolution:
         return tuple(p for p in self.paragraphs if p.number is not None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conference:
     """One meeting of the IntMK, e.g. the 20th main conference in Göttingen."""
 
@@ -178,7 +178,7 @@ class Conference:
     decided: date | None = None  # the date of decision of a written procedure
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgendaEntry:
     """An entry of the table of contents: an agenda item, or a group heading."""
 
@@ -189,7 +189,7 @@ class AgendaEntry:
     heading: bool = False  # a group heading without a page ("TOP 2 Integration")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadWarning:
     """Something the reader did not understand; it went on with everything else."""
 
@@ -197,7 +197,7 @@ class ReadWarning:
     message: str  # "what was found; what was expected"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LayoutUsed:
     """The layout family a document was read with, and how sure the reader was."""
 
@@ -207,7 +207,7 @@ class LayoutUsed:
     forced: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineReport:
     """A source line that was neither used nor recognised as furniture."""
 
@@ -221,7 +221,7 @@ USED_ROLES = frozenset({"header", "title", "sponsors", "decision", "text", "note
 REPORTED = "reported"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Collection:
     """One input document: its conference, its resolutions and its line accounting."""
 
@@ -262,7 +262,7 @@ class Collection:
 # --- What the text says (filled by ``content.read_content``) -------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """Where in a resolution a finding sits.
 
@@ -310,7 +310,7 @@ class Place:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One cited section (or a law named without a section) of one law."""
 
@@ -328,7 +328,7 @@ class Citation:
     in_conjunction_with: int | None = None  # group cited with "i. V. m."
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A body or programme named in the text."""
 
@@ -346,7 +346,7 @@ class DemandKind(str, Enum):
     MANDATE = "mandate"  # it charges one of its own bodies ("beauftragt die AG")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Demand:
     """A sentence in which the conference asks someone to act (or mandates its own bodies)."""
 
@@ -358,7 +358,7 @@ class Demand:
     concerns: tuple[VocabRef, ...] = ()  # programmes and laws named in the sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     value: date | tuple[int, int]  # a day, or (year, month)
     text: str
@@ -371,7 +371,7 @@ class DateMention:
         return f"{self.value[0]:04d}-{self.value[1]:02d}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     value: Decimal  # in EUR
     currency: str
@@ -379,7 +379,7 @@ class Amount:
     place: Place
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A reference to a (resolution of a) meeting of this or another conference."""
 
@@ -392,7 +392,7 @@ class Reference:
     kind: str | None = None  # Sonderkonferenz for a special session of the IntMK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything read from one resolution's text."""
 

@@ -6,9 +6,12 @@ query (the store).
 
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
@@ -23,7 +26,7 @@ from .graph.quads import QuadSet
 from .graph.rdf import build_quads
 from .model import Collection, Resolution
 from .namespaces import DEFAULT_BASE
-from .publish.exports import json_text, trig, turtle_union, write_atomic
+from .publish.exports import json_text, trig_chunks, turtle_chunks, write_atomic
 from .publish.records import resolution_records
 from .read.documents import read_document
 from .read.segments import read_collection
@@ -136,8 +139,8 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
     resolutions.json; each written atomically and byte-identical across runs."""
     t0 = time.perf_counter()
     files = [
-        write_atomic(out_dir / "graph.ttl", turtle_union(result.quads)),
-        write_atomic(out_dir / "graph.trig", trig(result.quads)),
+        write_atomic(out_dir / "graph.ttl", turtle_chunks(result.quads)),
+        write_atomic(out_dir / "graph.trig", trig_chunks(result.quads)),
         write_atomic(
             out_dir / "resolutions.json",
             json_text(resolution_records(result.collections)).encode("utf-8"),
@@ -148,17 +151,35 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
     return files
 
 
-def load_store(result: BuildResult, out_dir: Path, nquads: bytes | None = None) -> Path:
-    """Load the built dataset (``nquads``: its N-Quads, when already made) into the
-    persistent Oxigraph store under ``out_dir``."""
+def load_store(result: BuildResult, out_dir: Path, nquads: Path | None = None) -> Path:
+    """Load the built dataset (``nquads``: its N-Quads file, when already written) into
+    the persistent Oxigraph store under ``out_dir``."""
     from .query.store import load_oxigraph, store_path
 
     t0 = time.perf_counter()
     path = store_path(out_dir)
-    dataset = load_oxigraph(nquads if nquads is not None else result.quads.nquads(), path, "nquads")
+    with _nquads_file(result, out_dir, nquads) as data:
+        dataset = load_oxigraph(data, path, "nquads")
     dataset.close()
     result.timings["store"] = time.perf_counter() - t0
     return path
+
+
+@contextmanager
+def _nquads_file(result: BuildResult, out_dir: Path, written: Path | None) -> Iterator[Path]:
+    """The build's N-Quads in a temporary file beside the store (Oxigraph reads a file
+    without the GIL and without it all in memory), removed afterwards."""
+    if written is not None:
+        yield written
+        return
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=".store.", suffix=".nq", dir=out_dir)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.writelines(result.quads.nquads_chunks())
+        yield Path(name)
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 def write_all(result: BuildResult, out_dir: Path) -> list[Path]:
@@ -167,19 +188,19 @@ def write_all(result: BuildResult, out_dir: Path) -> list[Path]:
     t0 = time.perf_counter()
     loaded: list[Path | BaseException] = []
 
-    def load(nquads: bytes) -> None:
+    def load(nquads: Path) -> None:
         try:
             loaded.append(load_store(result, out_dir, nquads))
         except BaseException as exc:  # handed to the caller's thread below
             loaded.append(exc)
 
-    # Sorted here, before the thread starts, for the loader and the writers alike.
-    loader = threading.Thread(target=load, args=(result.quads.nquads(),), name="store-load")
-    loader.start()
-    try:
-        files = write_outputs(result, out_dir)
-    finally:
-        loader.join()
+    with _nquads_file(result, out_dir, None) as nquads:  # the sort happens here, before the thread
+        loader = threading.Thread(target=load, args=(nquads,), name="store-load")
+        loader.start()
+        try:
+            files = write_outputs(result, out_dir)
+        finally:
+            loader.join()
     if isinstance(loaded[0], BaseException):
         raise loaded[0]
     result.timings["outputs"] = time.perf_counter() - t0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..model import (
     Amount,
@@ -164,5 +165,5 @@ def read_content(collection: Collection) -> dict[str, Content]:
         content = read_resolution(r, reader)
         refs = tuple(x for x in content.references
                      if not (x.body.key == "IntMK" and (x.number, main_or_special(x.kind)) == own))
-        result[r.key] = Content(**{**content.__dict__, "references": refs})
+        result[r.key] = replace(content, references=refs)
     return result

@@ -6,9 +6,11 @@ quads, once. A user who wants rdflib's API gets a Dataset made from them on requ
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol
+from typing import Protocol
 
 from rdflib import Dataset
 
@@ -50,16 +52,20 @@ class GraphSink:
 class QuadSet:
     """Every named graph of a build, and the prefixes to write them with.
 
-    The files and the store are made from :meth:`nquads` (sorted, so the same bytes
-    every run) and :meth:`ox_quads` (pyoxigraph's parse of them, one call into Rust)."""
+    The files and the store are written from one sort of the quads, in chunks (so a
+    100 MB corpus never holds a whole file in memory); sorting hands the triples over
+    from the graphs to the sorted rows, after which no more can be added."""
 
     def __init__(self) -> None:
         self._graphs: dict[str, GraphSink] = {}
         self._prefixes: dict[str, str] = {}
         self._sorted: list[Quad] | None = None
-        self._ox_quads: list[Any] | None = None
+        self._runs: list[tuple[str, int, int]] = []  # graph name, its rows' start and end
+        self._distinct: int | None = None
 
     def graph(self, identifier: str) -> GraphSink:
+        if self._sorted is not None:
+            raise RuntimeError("the quads are sorted for writing; no more can be added")
         if identifier not in self._graphs:
             self._graphs[identifier] = GraphSink(identifier)
         return self._graphs[identifier]
@@ -71,47 +77,78 @@ class QuadSet:
         return iter(self._prefixes.items())
 
     def quads(self) -> Iterator[Quad]:
-        """Every (s, p, o, graph name), graphs in the order made."""
+        """Every (s, p, o, graph name)."""
+        if self._sorted is not None:
+            for g, s, p, o in self._sorted:
+                yield s, p, o, g
+            return
         for name, sink in self._graphs.items():
             for s, p, o in sink:
                 yield s, p, o, name
 
     def __len__(self) -> int:
         """Distinct triples over all graphs, as rdflib counts a Dataset's."""
-        return len({t for sink in self._graphs.values() for t in sink})
+        if self._distinct is None:
+            self._distinct = sum(1 for _ in self.union())
+        return self._distinct
 
     def _by_graph(self) -> list[Quad]:
-        """(graph, s, p, o), sorted: one TriG block per graph, in N-Triples order."""
+        """(graph, s, p, o), sorted: one TriG block per graph, in N-Triples order. Each
+        graph is sorted on its own and let go, so the triples are never held twice."""
         if self._sorted is None:
-            self._sorted = sorted((g, s, p, o) for s, p, o, g in self.quads())
+            rows: list[Quad] = []
+            for name in sorted(self._graphs):
+                triples = sorted(self._graphs.pop(name))
+                self._runs.append((name, len(rows), len(rows) + len(triples)))
+                rows.extend((name, s, p, o) for s, p, o in triples)
+            self._sorted = rows
         return self._sorted
 
-    def nquads(self) -> bytes:
+    def union(self) -> Iterator[Triple]:
+        """The union of the graphs, each triple once, in N-Triples order: the sorted
+        graphs merged."""
+        rows = self._by_graph()
+        runs = [((rows[i][1], rows[i][2], rows[i][3]) for i in range(a, b)) for _, a, b in self._runs]
+        last = None
+        count = 0
+        for triple in heapq.merge(*runs):
+            if triple != last:
+                count += 1
+                yield triple
+                last = triple
+        self._distinct = count
+
+    def nquads_chunks(self) -> Iterator[bytes]:
         """The quads as N-Quads, graph by graph in N-Triples order: what the store loads."""
-        return "".join(f"{s} {p} {o} {g} .\n" for g, s, p, o in self._by_graph()).encode()
+        return _chunks(f"{s} {p} {o} {g} .\n" for g, s, p, o in self._by_graph())
 
-    def union(self) -> list[Triple]:
-        """The union of the graphs, each triple once, in N-Triples order."""
-        return sorted({(s, p, o) for _, s, p, o in self._by_graph()})
-
-    def turtle(self, prefixes: dict[str, str]) -> bytes:
+    def turtle_chunks(self, prefixes: dict[str, str]) -> Iterator[bytes]:
         """The union as Turtle, subjects in N-Triples order."""
         writer = TurtleWriter(prefixes)
-        return (writer.header() + writer.block(self.union(), "")).encode()
+        return _chunks(itertools.chain([writer.header()], writer.lines(self.union(), "")))
 
-    def trig(self, prefixes: dict[str, str]) -> bytes:
+    def trig_chunks(self, prefixes: dict[str, str]) -> Iterator[bytes]:
         """TriG, one block per named graph, graphs and triples in N-Triples order."""
         writer = TurtleWriter(prefixes)
         rows = self._by_graph()
-        parts = [writer.header()]
-        start = 0
-        for end in range(1, len(rows) + 1):
-            if end == len(rows) or rows[end][0] != rows[start][0]:
-                parts.append(f"{rows[start][0]} {{\n")
-                parts.append(writer.block([r[1:] for r in rows[start:end]], "\t"))
-                parts.append("}\n")
-                start = end
-        return "".join(parts).encode()
+
+        def pieces() -> Iterator[str]:
+            yield writer.header()
+            for name, a, b in self._runs:
+                yield f"{name} {{\n"
+                yield from writer.lines(((rows[i][1], rows[i][2], rows[i][3]) for i in range(a, b)), "\t")
+                yield "}\n"
+
+        return _chunks(pieces())
+
+    def nquads(self) -> bytes:
+        return b"".join(self.nquads_chunks())
+
+    def turtle(self, prefixes: dict[str, str]) -> bytes:
+        return b"".join(self.turtle_chunks(prefixes))
+
+    def trig(self, prefixes: dict[str, str]) -> bytes:
+        return b"".join(self.trig_chunks(prefixes))
 
     def to_dataset(self) -> Dataset:
         """The same graphs in an rdflib Dataset (default graph: the union)."""
@@ -121,6 +158,19 @@ class QuadSet:
         dataset.parse(data=self.nquads(), format="nquads")
         return dataset
 
+
+def _chunks(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """Text pieces joined and encoded about ``size`` characters at a time."""
+    buffer: list[str] = []
+    held = 0
+    for piece in pieces:
+        buffer.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(buffer).encode()
+            buffer, held = [], 0
+    if buffer:
+        yield "".join(buffer).encode()
 
 
 # A local name written as a prefixed name as it is (no escapes needed).
@@ -174,21 +224,23 @@ class TurtleWriter:
     def _predicate(self, term: str) -> str:
         return "a" if term == _RDF_TYPE else self.term(term)
 
-    def block(self, triples: Iterable[Triple], indent: str) -> str:
-        out: list[str] = []
+    def lines(self, triples: Iterable[Triple], indent: str) -> Iterator[str]:
+        """The triples (sorted, so a subject's are together) as Turtle, piece by piece."""
         term, verb = self.term, self._predicate
         subject = predicate = None
         for s, p, o in triples:
             if s != subject:
                 if subject is not None:
-                    out.append(" .\n")
-                out.append(f"{indent}{term(s)} {verb(p)} {term(o)}")
+                    yield " .\n"
+                yield f"{indent}{term(s)} {verb(p)} {term(o)}"
                 subject, predicate = s, p
             elif p != predicate:
-                out.append(f" ;\n{indent}\t{verb(p)} {term(o)}")
+                yield f" ;\n{indent}\t{verb(p)} {term(o)}"
                 predicate = p
             else:
-                out.append(f" , {term(o)}")
+                yield f" , {term(o)}"
         if subject is not None:
-            out.append(" .\n")
-        return "".join(out)
+            yield " .\n"
+
+    def block(self, triples: Iterable[Triple], indent: str) -> str:
+        return "".join(self.lines(triples, indent))

@@ -8,7 +8,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +25,18 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write via a temporary file in the same folder and rename, so readers never see
-    half a file; the result gets the usual permissions (mkstemp's are 0600)."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write (bytes, or chunks of them) via a temporary file in the same folder and
+    rename, so readers never see half a file; the result gets the usual permissions
+    (mkstemp's are 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                fh.writelines(data)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
@@ -100,7 +104,12 @@ def turtle(graph: Graph) -> bytes:
 
 def turtle_union(quads: QuadSet) -> bytes:
     """Turtle of all graphs of a build's QuadSet together, triples in IRI order."""
-    return quads.turtle(_prefixes(quads))
+    return b"".join(turtle_chunks(quads))
+
+
+def turtle_chunks(quads: QuadSet) -> Iterator[bytes]:
+    """The same in chunks, to write without holding the whole file."""
+    return quads.turtle_chunks(_prefixes(quads))
 
 
 def trig(dataset: Dataset | QuadSet) -> bytes:
@@ -109,7 +118,7 @@ def trig(dataset: Dataset | QuadSet) -> bytes:
     import pyoxigraph as ox
 
     if isinstance(dataset, QuadSet):
-        return dataset.trig(_prefixes(dataset))
+        return b"".join(trig_chunks(dataset))
 
     quads = (
         (s, p, o, g.identifier if isinstance(g, Graph) else g)
@@ -117,6 +126,11 @@ def trig(dataset: Dataset | QuadSet) -> bytes:
         if g is not None
     )
     return _write(quads, ox.RdfFormat.TRIG, _prefixes(dataset))
+
+
+def trig_chunks(quads: QuadSet) -> Iterator[bytes]:
+    """A build's TriG in chunks, to write without holding the whole file."""
+    return quads.trig_chunks(_prefixes(quads))
 
 
 def json_text(records: object) -> str:

@@ -18,9 +18,9 @@ def store_path(out_dir: Path) -> Path:
     return out_dir / "store"
 
 
-def load_oxigraph(data: bytes, path: Path, syntax: str = "trig") -> Dataset:
-    """(Re)create a persistent Oxigraph store at ``path`` holding the data: TriG, or
-    N-Quads (``syntax="nquads"``, a build's: the cheapest for Oxigraph to parse)."""
+def load_oxigraph(data: bytes | Path, path: Path, syntax: str = "trig") -> Dataset:
+    """(Re)create a persistent Oxigraph store at ``path`` holding the data (bytes or a
+    file): TriG, or N-Quads (``syntax="nquads"``, a build's: the cheapest to parse)."""
     import gc
 
     import pyoxigraph as ox
@@ -30,7 +30,11 @@ def load_oxigraph(data: bytes, path: Path, syntax: str = "trig") -> Dataset:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Oxigraph's bulk loader is twice as fast as parsing through rdflib's Dataset API.
     store = ox.Store(str(path))
-    store.bulk_load(data, format=ox.RdfFormat.N_QUADS if syntax == "nquads" else ox.RdfFormat.TRIG)
+    fmt = ox.RdfFormat.N_QUADS if syntax == "nquads" else ox.RdfFormat.TRIG
+    if isinstance(data, Path):
+        store.bulk_load(path=str(data), format=fmt)
+    else:
+        store.bulk_load(data, format=fmt)
     store.flush()
     del store  # releases the lock on the folder
     gc.collect()
