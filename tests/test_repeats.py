@@ -61,3 +61,4 @@ def test_scores_in_c_are_the_scores_one_by_one():
     texts = ["integrationskurse mittel erhöhen", "mittel integrationskurse", "sprachmittlung finanzieren", ""]
     assert r.similarities("integrationskurse dauerhaft mittel erhöhen", texts) == [
         r.similarity("integrationskurse dauerhaft mittel erhöhen", t) for t in texts]
+

@@ -54,6 +54,14 @@ LayoutOpt = Annotated[
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when reading gives any warning.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1,
+                                             help="Processes to read documents with (default: one per core).")]
+
+
+def default_jobs() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @contextmanager
@@ -232,6 +240,7 @@ def build_command(
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Read resolution collections and write the knowledge graph to OUT.
 
@@ -245,7 +254,7 @@ def build_command(
     output_path(out, folder=True, option="--out")
     with library_errors():
         with reading_progress(files, quiet) as progress:
-            result = build(files, base, layout, progress)
+            result = build(files, base, layout, progress, jobs or default_jobs())
         report_reading(result.collections, strict)
         with working("writing graph.ttl, graph.trig and resolutions.json and loading the store", quiet):
             written = write_all(result, out)

@@ -15,6 +15,10 @@ class IntmkError(Exception):
         self.file = file
         self.line = line
 
+    def __reduce__(self) -> tuple[type[IntmkError], tuple[str, str | None, int | None]]:
+        """Pickled whole, file and line too: documents are read in worker processes."""
+        return type(self), (self.message, self.file, self.line)
+
     def __str__(self) -> str:
         where = ""
         if self.file is not None:

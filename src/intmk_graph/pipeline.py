@@ -6,12 +6,9 @@ query (the store).
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
@@ -26,7 +23,7 @@ from .graph.quads import QuadSet
 from .graph.rdf import build_quads
 from .model import Collection, Resolution
 from .namespaces import DEFAULT_BASE
-from .publish.exports import json_text, trig_chunks, turtle_chunks, write_atomic
+from .publish.exports import json_chunks, trig_chunks, turtle_chunks, write_atomic
 from .publish.records import resolution_records
 from .read.documents import read_document
 from .read.segments import read_collection
@@ -50,16 +47,44 @@ def parse(path: Path, layout: str | None = None, source: Decoded | None = None) 
 Progress = Callable[[Path, int, int], None]  # (document just read, how many read, how many in all)
 
 
+# Below this much text, starting worker processes costs more than it saves.
+PARALLEL_FROM_BYTES = 1_000_000
+
+
 def read_documents(paths: list[Path] | None, layout: str | None = None,
-                   progress: Progress | None = None) -> list[Collection]:
+                   progress: Progress | None = None, workers: int = 1) -> list[Collection]:
     """Parse each file on its own (default: the bundled data); ``progress`` is told of
-    each document read."""
+    each document read. With ``workers`` > 1, several documents of some size are read in
+    parallel, one per process, in the order given. (Worker processes import the
+    caller's main module, as multiprocessing does: a script needs its
+    ``if __name__ == "__main__"``; the command line has it.)"""
     paths = [Path(p) for p in (paths or default_inputs())]
+    size = sum(p.stat().st_size for p in paths if p.is_file())
+    if workers > 1 and len(paths) > 1 and size >= PARALLEL_FROM_BYTES:
+        return _read_in_parallel(paths, layout, progress, min(workers, len(paths)))
     collections = []
     for i, path in enumerate(paths, start=1):
         collections.append(parse(path, layout))
         if progress is not None:
             progress(path, i, len(paths))
+    return collections
+
+
+def _read_in_parallel(paths: list[Path], layout: str | None, progress: Progress | None,
+                      workers: int) -> list[Collection]:
+    """Reading is pure Python, so threads would wait on the GIL: processes, started from
+    a fork server that has the reader imported (no fork of a process with threads)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["intmk_graph.pipeline"])
+    collections = []
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for i, collection in enumerate(pool.map(parse, paths, [layout] * len(paths)), start=1):
+            collections.append(collection)
+            if progress is not None:
+                progress(paths[i - 1], i, len(paths))
     return collections
 
 
@@ -83,11 +108,11 @@ def inspect(path: Path, layout: str | None = None) -> Inspection:
 
 
 def parse_all(paths: list[Path] | None, layout: str | None = None,
-              progress: Progress | None = None) -> list[Collection]:
+              progress: Progress | None = None, workers: int = 1) -> list[Collection]:
     """Parse each file. Two documents of one conference meeting are parts of one
     publication (the contents in one, the resolutions in another) and are read into
     that one conference; when both print the same TOP, that is an error."""
-    collections = read_documents(paths, layout, progress)
+    collections = read_documents(paths, layout, progress, workers)
     seen: dict[tuple[object, ...], Collection] = {}
     for c in collections:
         key = (c.conference.number, c.conference.kind) if c.conference.number else (c.slug,)
@@ -121,10 +146,11 @@ class BuildResult:
 
 
 def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str | None = None,
-          progress: Progress | None = None) -> BuildResult:
-    """Parse the documents and build the RDF dataset (nothing is written)."""
+          progress: Progress | None = None, workers: int = 1) -> BuildResult:
+    """Parse the documents (``workers``: processes to read them with, see
+    :func:`read_documents`) and build the RDF dataset (nothing is written)."""
     t0 = time.perf_counter()
-    collections = parse_all(paths, layout, progress)
+    collections = parse_all(paths, layout, progress, workers)
     t1 = time.perf_counter()
     try:
         quads = build_quads(collections, base)
@@ -143,7 +169,7 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
         write_atomic(out_dir / "graph.trig", trig_chunks(result.quads)),
         write_atomic(
             out_dir / "resolutions.json",
-            json_text(resolution_records(result.collections)).encode("utf-8"),
+            json_chunks(resolution_records(result.collections)),
         ),
     ]
     result.timings["write"] = time.perf_counter() - t0
@@ -151,35 +177,16 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
     return files
 
 
-def load_store(result: BuildResult, out_dir: Path, nquads: Path | None = None) -> Path:
-    """Load the built dataset (``nquads``: its N-Quads file, when already written) into
-    the persistent Oxigraph store under ``out_dir``."""
+def load_store(result: BuildResult, out_dir: Path) -> Path:
+    """Load the built dataset into the persistent Oxigraph store under ``out_dir``."""
     from .query.store import load_oxigraph, store_path
 
     t0 = time.perf_counter()
     path = store_path(out_dir)
-    with _nquads_file(result, out_dir, nquads) as data:
-        dataset = load_oxigraph(data, path, "nquads")
+    dataset = load_oxigraph(result.quads.nquads_chunks(), path, "nquads")
     dataset.close()
     result.timings["store"] = time.perf_counter() - t0
     return path
-
-
-@contextmanager
-def _nquads_file(result: BuildResult, out_dir: Path, written: Path | None) -> Iterator[Path]:
-    """The build's N-Quads in a temporary file beside the store (Oxigraph reads a file
-    without the GIL and without it all in memory), removed afterwards."""
-    if written is not None:
-        yield written
-        return
-    out_dir.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".store.", suffix=".nq", dir=out_dir)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.writelines(result.quads.nquads_chunks())
-        yield Path(name)
-    finally:
-        Path(name).unlink(missing_ok=True)
 
 
 def write_all(result: BuildResult, out_dir: Path) -> list[Path]:
@@ -188,19 +195,19 @@ def write_all(result: BuildResult, out_dir: Path) -> list[Path]:
     t0 = time.perf_counter()
     loaded: list[Path | BaseException] = []
 
-    def load(nquads: Path) -> None:
+    def load() -> None:
         try:
-            loaded.append(load_store(result, out_dir, nquads))
+            loaded.append(load_store(result, out_dir))
         except BaseException as exc:  # handed to the caller's thread below
             loaded.append(exc)
 
-    with _nquads_file(result, out_dir, None) as nquads:  # the sort happens here, before the thread
-        loader = threading.Thread(target=load, args=(nquads,), name="store-load")
-        loader.start()
-        try:
-            files = write_outputs(result, out_dir)
-        finally:
-            loader.join()
+    result.quads.sort()  # here, before the thread: the loader and the writers read the same rows
+    loader = threading.Thread(target=load, name="store-load")
+    loader.start()
+    try:
+        files = write_outputs(result, out_dir)
+    finally:
+        loader.join()
     if isinstance(loaded[0], BaseException):
         raise loaded[0]
     result.timings["outputs"] = time.perf_counter() - t0

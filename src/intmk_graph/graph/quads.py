@@ -59,8 +59,8 @@ class QuadSet:
     def __init__(self) -> None:
         self._graphs: dict[str, GraphSink] = {}
         self._prefixes: dict[str, str] = {}
-        self._sorted: list[Quad] | None = None
-        self._runs: list[tuple[str, int, int]] = []  # graph name, its rows' start and end
+        self._sorted: list[Triple] | None = None  # every graph's triples, sorted, one run after another
+        self._runs: list[tuple[str, int, int]] = []  # graph name, its run's start and end
         self._distinct: int | None = None
 
     def graph(self, identifier: str) -> GraphSink:
@@ -79,8 +79,9 @@ class QuadSet:
     def quads(self) -> Iterator[Quad]:
         """Every (s, p, o, graph name)."""
         if self._sorted is not None:
-            for g, s, p, o in self._sorted:
-                yield s, p, o, g
+            for g, a, b in self._runs:
+                for s, p, o in self._run(a, b):
+                    yield s, p, o, g
             return
         for name, sink in self._graphs.items():
             for s, p, o in sink:
@@ -92,23 +93,32 @@ class QuadSet:
             self._distinct = sum(1 for _ in self.union())
         return self._distinct
 
-    def _by_graph(self) -> list[Quad]:
-        """(graph, s, p, o), sorted: one TriG block per graph, in N-Triples order. Each
-        graph is sorted on its own and let go, so the triples are never held twice."""
+    def sort(self) -> None:
+        """Sort now (else on first need): readers in several threads then share the rows."""
+        self._by_graph()
+
+    def _by_graph(self) -> list[Triple]:
+        """The graphs in N-Triples order of their names, each graph's triples sorted:
+        one TriG block per graph. Each graph is sorted on its own and let go, so the
+        triples are never held twice."""
         if self._sorted is None:
-            rows: list[Quad] = []
+            rows: list[Triple] = []
             for name in sorted(self._graphs):
                 triples = sorted(self._graphs.pop(name))
                 self._runs.append((name, len(rows), len(rows) + len(triples)))
-                rows.extend((name, s, p, o) for s, p, o in triples)
+                rows.extend(triples)
             self._sorted = rows
         return self._sorted
+
+    def _run(self, start: int, end: int) -> Iterator[Triple]:
+        rows = self._by_graph()
+        return (rows[i] for i in range(start, end))
 
     def union(self) -> Iterator[Triple]:
         """The union of the graphs, each triple once, in N-Triples order: the sorted
         graphs merged."""
-        rows = self._by_graph()
-        runs = [((rows[i][1], rows[i][2], rows[i][3]) for i in range(a, b)) for _, a, b in self._runs]
+        self._by_graph()
+        runs = [self._run(a, b) for _, a, b in self._runs]
         last = None
         count = 0
         for triple in heapq.merge(*runs):
@@ -120,7 +130,8 @@ class QuadSet:
 
     def nquads_chunks(self) -> Iterator[bytes]:
         """The quads as N-Quads, graph by graph in N-Triples order: what the store loads."""
-        return _chunks(f"{s} {p} {o} {g} .\n" for g, s, p, o in self._by_graph())
+        self._by_graph()
+        return _chunks(f"{s} {p} {o} {g} .\n" for s, p, o, g in self.quads())
 
     def turtle_chunks(self, prefixes: dict[str, str]) -> Iterator[bytes]:
         """The union as Turtle, subjects in N-Triples order."""
@@ -130,13 +141,13 @@ class QuadSet:
     def trig_chunks(self, prefixes: dict[str, str]) -> Iterator[bytes]:
         """TriG, one block per named graph, graphs and triples in N-Triples order."""
         writer = TurtleWriter(prefixes)
-        rows = self._by_graph()
+        self._by_graph()
 
         def pieces() -> Iterator[str]:
             yield writer.header()
             for name, a, b in self._runs:
                 yield f"{name} {{\n"
-                yield from writer.lines(((rows[i][1], rows[i][2], rows[i][3]) for i in range(a, b)), "\t")
+                yield from writer.lines(self._run(a, b), "\t")
                 yield "}\n"
 
         return _chunks(pieces())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import tempfile
@@ -135,6 +136,20 @@ def trig_chunks(quads: QuadSet) -> Iterator[bytes]:
 
 def json_text(records: object) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_chunks(records: object) -> Iterator[bytes]:
+    """The same text as :func:`json_text`, encoded a megabyte at a time."""
+    pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(records)
+    buffer: list[str] = []
+    held = 0
+    for piece in itertools.chain(pieces, ["\n"]):
+        buffer.append(piece)
+        held += len(piece)
+        if held >= 1 << 20:
+            yield "".join(buffer).encode()
+            buffer, held = [], 0
+    yield "".join(buffer).encode()
 
 
 def csv_text(rows: list[dict[str, Any]]) -> str:

@@ -1,0 +1,45 @@
+"""Reading documents in worker processes gives the build one process gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intmk_graph import pipeline
+from intmk_graph.errors import InputError
+
+ROOT = Path(__file__).parent.parent
+SERIES = sorted((ROOT / "tests" / "data" / "series").glob("*.txt"))
+BUNDLED = ROOT / "data" / "intmk-20-2025-goettingen.txt"
+
+
+def test_documents_read_in_parallel_give_the_same_build(monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)  # the test documents are small
+    paths = [*SERIES, BUNDLED]
+    alone, together = pipeline.build(paths, workers=1), pipeline.build(paths, workers=2)
+    assert together.collections == alone.collections
+    assert together.quads.nquads() == alone.quads.nquads()
+
+
+def test_an_error_read_in_a_worker_keeps_its_file_and_line(monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    junk = tmp_path / "einkaufsliste.txt"
+    junk.write_text("Milch\nBrot\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        pipeline.build([BUNDLED, junk], workers=2)
+    assert caught.value.file == str(junk) and caught.value.line == 1
+    assert "not a resolution document" in str(caught.value)
+
+
+def test_the_command_line_takes_a_number_of_jobs(tmp_path):
+    from typer.testing import CliRunner
+
+    from intmk_graph.cli import app
+
+    runner = CliRunner()
+    done = runner.invoke(app, ["build", str(BUNDLED), "--out", str(tmp_path), "--jobs", "2", "--quiet"])
+    assert done.exit_code == 0, done.output
+    assert "27 resolutions" in done.output
+    refused = runner.invoke(app, ["build", str(BUNDLED), "--out", str(tmp_path), "--jobs", "0"])
+    assert refused.exit_code == 2 and "--jobs" in refused.output
