@@ -14,6 +14,8 @@ from typing import Protocol
 
 from rdflib import Dataset
 
+from ..chunks import encoded
+
 Triple = tuple[str, str, str]  # N-Triples terms (graph/terms.py)
 Quad = tuple[str, str, str, str]
 
@@ -131,12 +133,12 @@ class QuadSet:
     def nquads_chunks(self) -> Iterator[bytes]:
         """The quads as N-Quads, graph by graph in N-Triples order: what the store loads."""
         self._by_graph()
-        return _chunks(f"{s} {p} {o} {g} .\n" for s, p, o, g in self.quads())
+        return encoded(f"{s} {p} {o} {g} .\n" for s, p, o, g in self.quads())
 
     def turtle_chunks(self, prefixes: dict[str, str]) -> Iterator[bytes]:
         """The union as Turtle, subjects in N-Triples order."""
         writer = TurtleWriter(prefixes)
-        return _chunks(itertools.chain([writer.header()], writer.lines(self.union(), "")))
+        return encoded(itertools.chain([writer.header()], writer.lines(self.union(), "")))
 
     def trig_chunks(self, prefixes: dict[str, str]) -> Iterator[bytes]:
         """TriG, one block per named graph, graphs and triples in N-Triples order."""
@@ -150,7 +152,7 @@ class QuadSet:
                 yield from writer.lines(self._run(a, b), "\t")
                 yield "}\n"
 
-        return _chunks(pieces())
+        return encoded(pieces())
 
     def nquads(self) -> bytes:
         return b"".join(self.nquads_chunks())
@@ -168,20 +170,6 @@ class QuadSet:
             dataset.bind(prefix, namespace, override=True, replace=True)
         dataset.parse(data=self.nquads(), format="nquads")
         return dataset
-
-
-def _chunks(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
-    """Text pieces joined and encoded about ``size`` characters at a time."""
-    buffer: list[str] = []
-    held = 0
-    for piece in pieces:
-        buffer.append(piece)
-        held += len(piece)
-        if held >= size:
-            yield "".join(buffer).encode()
-            buffer, held = [], 0
-    if buffer:
-        yield "".join(buffer).encode()
 
 
 # A local name written as a prefixed name as it is (no escapes needed).

@@ -16,6 +16,7 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..chunks import encoded
 from ..errors import InputError
 from ..graph.quads import QuadSet
 
@@ -140,16 +141,7 @@ def json_text(records: object) -> str:
 
 def json_chunks(records: object) -> Iterator[bytes]:
     """The same text as :func:`json_text`, encoded a megabyte at a time."""
-    pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(records)
-    buffer: list[str] = []
-    held = 0
-    for piece in itertools.chain(pieces, ["\n"]):
-        buffer.append(piece)
-        held += len(piece)
-        if held >= 1 << 20:
-            yield "".join(buffer).encode()
-            buffer, held = [], 0
-    yield "".join(buffer).encode()
+    return encoded(itertools.chain(json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(records), ["\n"]))
 
 
 def csv_text(rows: list[dict[str, Any]]) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from rdflib import Dataset
 from rdflib.query import Result
 
+from ..chunks import batches
 from ..errors import InputError
 from ..settings import StoreKind  # noqa: F401 (re-exported)
 
@@ -37,15 +38,7 @@ def load_oxigraph(data: bytes | Iterable[bytes], path: Path, syntax: str = "trig
     if isinstance(data, bytes):
         store.bulk_load(data, format=ox.RdfFormat.N_QUADS if syntax == "nquads" else ox.RdfFormat.TRIG)
     else:
-        batch: list[bytes] = []
-        held = 0
-        for chunk in data:
-            batch.append(chunk)
-            held += len(chunk)
-            if held >= _LOAD_BATCH:
-                store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
-                batch, held = [], 0
-        if batch:
+        for batch in batches(data, _LOAD_BATCH):
             store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store  # releases the lock on the folder
