@@ -23,6 +23,7 @@ LAENDER = "Länder"  # the addressee "the Länder as a whole"
 _ABBREVIATIONS = re.compile(
     r"\b(?:z|u|d|i|o|s|vgl|bzw|ggf|ggfls|sog|inkl|bspw|ca|Abs|Nr|Art|Mio|Mrd|Tsd|gem|evtl|Z|B|a|h|R|V|m|e)\.$"
 )
+_ORDINAL = re.compile(r"(?<![\d.])\d{1,3}\.$")  # "19. IntMK"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,10 @@ def sentences(text: str) -> list[Sentence]:
     for m in re.finditer(r"[.!?](?=\s+[„\"A-ZÄÖÜ•])|\s(?=•\s)", text):
         end = m.end()
         piece = text[start:end]
-        if m.group(0) == "." and (_ABBREVIATIONS.search(piece) or re.search(r"(?<![\d.])\d{1,3}\.$", piece)):
+        # Only the piece's last characters can hold an abbreviation or an ordinal
+        # (lookbehinds still see the text before): not a scan of the whole sentence so far.
+        tail = max(0, len(piece) - 8)
+        if m.group(0) == "." and (_ABBREVIATIONS.search(piece, tail) or _ORDINAL.search(piece, tail)):
             continue
         if piece.strip():
             out.append(Sentence(start, end, piece))
