@@ -1,4 +1,6 @@
-"""The label matcher's fast path gives exactly what its pattern alone gives."""
+"""The reader's fast paths give exactly what the plain patterns give: labels tried where
+an automaton says, ellipses searched near their junctions, dates found from their first
+character."""
 
 from __future__ import annotations
 
@@ -63,3 +65,45 @@ def test_ellipses_are_found_as_a_full_scan_finds_them(pieces):
     assert [m.span() for m in ellipses(text)] == [m.span() for m in _ELLIPSIS.finditer(text)]
     long_group = "Integrations-, " * 40 + "Berufssprach- sowie Erstorientierungskurse"  # past the window
     assert [m.span() for m in ellipses(long_group)] == [m.span() for m in _ELLIPSIS.finditer(long_group)]
+
+
+def _dates_plainly(text):
+    """Dates as the patterns found them before they began with their first character."""
+    import re
+    from datetime import date
+
+    from intmk_graph.extract.mentions import _patterns
+
+    months = _patterns().months
+    alt = "|".join(months)
+    day = re.compile(rf"(?<!\d)(?:(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}})|(\d{{1,2}})\.\s+({alt})\s+(\d{{4}}))(?!\d)")
+    month = re.compile(rf"(?<![\d.]\s)\b({alt})\s+(\d{{4}})(?!\d)")
+    found, taken = [], []
+    for m in day.finditer(text):
+        if m.group(1):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            d, mo, y = int(m.group(4)), months.index(m.group(5)) + 1, int(m.group(6))
+        try:
+            value = date(y, mo, d)
+        except ValueError:
+            continue
+        found.append(((m.start(), m.end()), value))
+        taken.append((m.start(), m.end()))
+    for m in month.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append(((m.start(), m.end()), (int(m.group(2)), months.index(m.group(1)) + 1)))
+    return sorted(found, key=lambda f: f[0][0])
+
+
+_DATE_PIECE = st.sampled_from(["1", "12", "123", "5.", ".", " ", "Mai", "Juli", "März", "2025", "20245", "x", "X", "/",
+                               "31.02.", "10.05.2023", "\n", "–", "am "])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DATE_PIECE, max_size=16))
+def test_dates_are_found_as_the_plain_patterns_find_them(pieces):
+    from intmk_graph.extract.mentions import dates
+
+    for text in ("".join(pieces), " ".join(pieces)):
+        assert [((s.start, s.end), v) for s, v in dates(text)] == _dates_plainly(text)
