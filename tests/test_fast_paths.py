@@ -107,3 +107,28 @@ def test_dates_are_found_as_the_plain_patterns_find_them(pieces):
 
     for text in ("".join(pieces), " ".join(pieces)):
         assert [((s.start, s.end), v) for s, v in dates(text)] == _dates_plainly(text)
+
+
+_REFERENCE_PIECE = st.sampled_from(["19.", "19", ".", " ", "IntMK", "ASMK", "TOP 4.1", "der", "Sondersitzung der",
+                                    "Beschluss", "der IntMK", "vom", "am", "5./6. Mai 2015", "12.11.2015", "(TOP 3.1)",
+                                    "unter TOP 6.2", "1234.", "x", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_REFERENCE_PIECE, max_size=12))
+def test_references_are_found_as_without_the_gates(pieces):
+    import re
+
+    from intmk_graph.extract import mentions
+
+    gated = mentions._patterns()
+    ungated = gated._replace(numbered_core=re.compile(""), own_dated_core=re.compile(""))
+    text = " ".join(pieces)
+    with_gates = mentions.references(text, [], [])
+    try:
+        original = mentions._patterns
+        mentions._patterns = lambda: ungated
+        without = mentions.references(text, [], [])
+    finally:
+        mentions._patterns = original
+    assert with_gates == without

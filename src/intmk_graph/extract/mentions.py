@@ -40,9 +40,10 @@ class Patterns(NamedTuple):
     currencies: dict[str, str]  # surface -> ISO 4217
     multipliers: dict[str, int]  # "Mio." -> 1000000
     numbered: re.Pattern[str]  # 19. IntMK, 101. ASMK unter TOP 6.2
-    named: re.Pattern[str]  # a conference's name anywhere: whether ``numbered`` can match at all
     intmk_labels: frozenset[str]
     conferences: list[str]  # body keys whose dated resolutions are referred to
+    numbered_core: re.Pattern[str]  # what every numbered reference has: whether ``numbered`` can match at all
+    own_dated_core: re.Pattern[str]  # the same for ``own_dated``
     own_dated: re.Pattern[str]  # Beschluss (der IntMK) vom 5./6. Mai 2015 (TOP 3.1); TOP 2.1 der Sonder-IntMK vom ...
     top_after: re.Pattern[str]  # " unter TOP 6.2", " (TOP 3.1)" after a dated resolution
     special_kind: str
@@ -98,7 +99,10 @@ def _patterns() -> Patterns:
             r"(?<![\d.])(?P<n>\d{1,3})\.\s*(?P<body>" + "|".join(map(re.escape, intmk + conferences[1:])) + r")\b"
             + tops_after
         ),
-        named=re.compile("|".join(map(re.escape, intmk + conferences[1:]))),
+        # What every numbered reference has ("15. IntMK"), beginning with its digit so re
+        # skips ahead fast: the full pattern runs only on texts with one.
+        numbered_core=re.compile(
+            r"\d(?<![\d.]\d)\d{0,2}\.\s*(?:" + "|".join(map(re.escape, intmk + conferences[1:])) + r")\b"),
         intmk_labels=frozenset(intmk),
         conferences=conferences,
         # The IntMK's own resolutions and special sessions by date: "Beschluss vom 5./6. Mai
@@ -110,6 +114,11 @@ def _patterns() -> Patterns:
             rf"(?:\s+(?:der|des)\s+(?:{'|'.join(map(re.escape, intmk))}))?"
             rf"|(?P<special>{'|'.join(map(re.escape, special))}))"
             rf"\s+(?:vom|am)\s+{day_range}" + tops_after
+        ),
+        # What every own dated reference has ("Beschluss (der IntMK) vom 5."): the gate for it.
+        own_dated_core=re.compile(
+            rf"(?:{'|'.join(map(re.escape, refs['resolution_words'] + special))})"
+            rf"(?:\s+(?:der|des)\s+(?:{'|'.join(map(re.escape, intmk))}))?\s+(?:vom|am)\s+\d"
         ),
         top_after=re.compile(tops_after),
         special_kind=refs["special_kind"],
@@ -176,7 +185,7 @@ def references(text: str, found_dates: list[tuple[Span, date | tuple[int, int]]]
     ``bodies().find`` pass them in."""
     pats = _patterns()
     found = []
-    numbered = pats.numbered.finditer(text) if pats.named.search(text) else ()  # cheap test first
+    numbered = pats.numbered.finditer(text) if pats.numbered_core.search(text) else ()  # cheap test first
     for m in numbered:
         body = "IntMK" if m["body"] in pats.intmk_labels else m["body"]
         kind = pats.special_kind if m["special"] and body == "IntMK" else None
@@ -184,7 +193,7 @@ def references(text: str, found_dates: list[tuple[Span, date | tuple[int, int]]]
     if not re.search(r"\s(?:vom|am)\s+\d", text):
         return found
     taken = [(f.span.start, f.span.end) for f in found]
-    for m in pats.own_dated.finditer(text):
+    for m in pats.own_dated.finditer(text) if pats.own_dated_core.search(text) else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         month = pats.months_index[m["mon"]] if m["mon"] else int(m["m"])
