@@ -99,11 +99,11 @@ def main() -> None:
     print("| text → store (read, RDF, store), MB/s | "
           + " | ".join(f"{r['MB'] / (r['read'] + r['rdf'] + r['store']):.2f}" for r in rows.values()) + " |")
     print("| s per MB | " + " | ".join(f"{r['total'] / r['MB']:.2f}" for r in rows.values()) + " |")
+    print("| end to end / baseline | " + " | ".join(f"{r['total'] / r['baseline']:.0f}" for r in rows.values()) + " |")
+    print("| peak memory, MB | " + " | ".join(f"{r['peak_MB']:.0f}" for r in rows.values()) + " |")
     per_mb = [r["total"] / r["MB"] for r in rows.values()]
     if len(per_mb) == 4:
         print(f"\ncost per MB, 100 MB against 10 MB: {per_mb[3] / per_mb[2]:.2f}×")
-    print("| end to end / baseline | " + " | ".join(f"{r['total'] / r['baseline']:.0f}" for r in rows.values()) + " |")
-    print("| peak memory, MB | " + " | ".join(f"{r['peak_MB']:.0f}" for r in rows.values()) + " |")
 
 
 if __name__ == "__main__":
