@@ -76,6 +76,7 @@ class Frame(NamedTuple):
     participle: str | None  # "aufgefordert"
     passive: re.Pattern[str] | None  # "(wird|werden) ... aufgefordert"
     addressee_by_agent: bool  # "Vom Bund erwarten ..."
+    words: frozenset[str]  # its forms and participle: without one of them in a sentence, no match
 
 
 class Rules(NamedTuple):
@@ -109,6 +110,7 @@ def _rules() -> Rules:
             participle=participle,
             passive=re.compile(rf"\b({passive})\b(.*?)\b{participle}\b") if participle else None,
             addressee_by_agent=spec.get("addressee_by_agent", False),
+            words=frozenset(spec["forms"] + ([participle] if participle else [])),
         ))
     return Rules(
         frames=tuple(frames),
@@ -159,20 +161,24 @@ def read_demands(text: str) -> list[FoundDemand]:
         return []
     found = []
     for s in sentences(text):
-        if rules.any_verb.search(s.text) and (demand := _demand(s, rules)):
+        verbs = frozenset(m.group() for m in rules.any_verb.finditer(s.text))
+        if verbs and (demand := _demand(s, rules, verbs)):
             found.append(demand)
     return found
 
 
-def _demand(s: Sentence, rules: Rules) -> FoundDemand | None:
+def _demand(s: Sentence, rules: Rules, verbs: frozenset[str]) -> FoundDemand | None:
+    """The sentence's demand by the first frame that fits; ``verbs``: the verb words in it,
+    so only the frames of those are tried (each frame's patterns need one of its words)."""
     t = s.text
+    frames = [f for f in rules.frames if not f.words.isdisjoint(verbs)]
     # Passive: "Der Bund wird (zudem) aufgefordert / um Prüfung gebeten".
-    for f in rules.frames:
-        m = f.passive.search(t) if f.passive else None
+    for f in frames:
+        m = f.passive.search(t) if f.passive and f.participle in verbs else None
         if m:
             names = [(p, k) for p, k in _candidates(t, 0, m.end(2)) if not _is_agent(t, p)]
             return FoundDemand(f.kind, f.lemma, _unique(k for _, k in names[:1]), s)
-    for f in rules.frames:  # active voice
+    for f in frames:  # active voice
         m = f.forms.search(t)
         if not m:
             continue
