@@ -7,9 +7,10 @@ endings -s/-es/-n/-en/-e, and an abbreviation (skos:notation) may head a
 hyphenated compound ("MPK-Beschluss"). Elliptic coordinations are expanded before
 matching ("Asyl- und Aufenthaltsgesetzes" names the Asylgesetz too).
 
-The pattern is tried only where a label can begin: an Aho–Corasick automaton over the
-labels' first words (in lower case) finds those places in one pass in C. Python's re
-tries a few hundred alternatives at every word otherwise, which was half of reading.
+The pattern is tried only where a label can begin: one Aho–Corasick automaton over the
+first words of all vocabularies' labels (in lower case) finds those places in one pass
+in C, once per paragraph for all of them. Python's re tries a few hundred alternatives
+at every word otherwise, which was half of reading.
 """
 
 from __future__ import annotations
@@ -140,6 +141,38 @@ def _alternation(forms: list[tuple[str, str, bool]]) -> str:
     return "|".join(branches)
 
 
+_LEXICONS: list[Lexicon] = []  # every vocabulary's matcher, in the order made
+
+
+@lru_cache(maxsize=4)
+def _automaton(count: int) -> ahocorasick.Automaton:
+    """One automaton over the first words of the first ``count`` lexicons' labels; each
+    word leads to its length and the lexicons that have it."""
+    owners: dict[str, list[int]] = {}
+    for index, lexicon in enumerate(_LEXICONS[:count]):
+        for word in lexicon.first_words:
+            owners.setdefault(word, []).append(index)
+    automaton = ahocorasick.Automaton()
+    for word, indexes in owners.items():
+        automaton.add_word(word, (len(word), tuple(indexes)))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=8)  # the vocabularies ask of the same paragraph in turn
+def _starts(text: str, count: int) -> tuple[list[int], ...] | None:
+    """Where a label of each lexicon can begin in ``text``, by one pass of the automaton
+    over the lower-cased text; None when lower case changes the text's length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    found: list[set[int]] = [set() for _ in range(count)]
+    for end, (length, indexes) in _automaton(count).iter(lowered):
+        for index in indexes:
+            found[index].add(end + 1 - length)
+    return tuple(sorted(starts) for starts in found)
+
+
 class Lexicon:
     """The entries of one vocabulary file and a matcher over their labels.
 
@@ -183,12 +216,10 @@ class Lexicon:
         self._pattern = re.compile(r"(?<![\w.-])(?:" + alternation + r")(?![\w])")
         self._whole = re.compile(r"(?:" + alternation + r")$")
         # Every match of the pattern begins with a label's first word (its first letter
-        # in either case): the automaton finds where, in the lower-cased text.
-        self._starts = ahocorasick.Automaton()
-        for form in forms:
-            first = form.split()[0].lower()
-            self._starts.add_word(first, len(first))
-        self._starts.make_automaton()
+        # in either case): one automaton over all vocabularies' first words finds where.
+        self._index = len(_LEXICONS)
+        self.first_words = frozenset(form.split()[0].lower() for form in forms)
+        _LEXICONS.append(self)
 
     def find(self, text: str) -> list[Hit]:
         """Hits in document order; a label repeated as its abbreviation in brackets
@@ -214,14 +245,13 @@ class Lexicon:
     def _matches(self, text: str) -> list[re.Match[str]]:
         """What ``self._pattern.finditer(text)`` gives, trying the pattern only where the
         automaton says a label begins."""
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a character whose lower case is longer: rare
+        starts = _starts(text, len(_LEXICONS))
+        if starts is None:  # a character whose lower case is longer: rare
             return list(self._pattern.finditer(text))
-        starts = sorted({end + 1 - length for end, length in self._starts.iter(lowered)})
         found: list[re.Match[str]] = []
         reached = 0
         match = self._pattern.match
-        for start in starts:
+        for start in starts[self._index]:
             if start >= reached and (m := match(text, start)):
                 found.append(m)
                 reached = m.end()
