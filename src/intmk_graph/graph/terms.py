@@ -33,11 +33,6 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
-def plain(value: str) -> str:
-    """The IRI inside an N-Triples IRI term."""
-    return value[1:-1]
-
-
 def string(text: str) -> str:
     return f'"{text.translate(_ESCAPES)}"'
 
@@ -85,9 +80,6 @@ class Vocabulary:
         term = iri(self._namespace + name)
         setattr(self, name, term)
         return term
-
-    def __getitem__(self, name: str) -> str:
-        return iri(self._namespace + name)
 
 
 @cache
