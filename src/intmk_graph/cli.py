@@ -17,14 +17,13 @@ from rich.table import Table
 
 from . import __version__
 from .errors import IntmkError
-from .model import Decision
 
 if TYPE_CHECKING:
     from .model import Collection
 
 # Only light imports here: the library's stages (rdflib, pyoxigraph, networkx, ...) are
 # imported in the commands that use them, so --help and completion start fast.
-from .settings import DEFAULT_BASE, StoreKind
+from .settings import DEFAULT_BASE, Decision, StoreKind
 
 app = typer.Typer(
     name="intmk-graph",

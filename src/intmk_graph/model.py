@@ -13,6 +13,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import NamedTuple
 
+from .settings import Decision as Decision  # noqa: F401 (the model's; defined where the CLI can reach it cheaply)
+
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -95,11 +97,6 @@ class Procedure(str, Enum):
     MEETING = "meeting"
     VIDEO = "video conference"
     WRITTEN = "written procedure"  # Umlaufverfahren: no meeting, a date of decision
-
-
-class Decision(str, Enum):
-    UNANIMOUS = "unanimous"
-    MAJORITY = "majority"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,3 +13,11 @@ class StoreKind(str, Enum):
 
     oxigraph = "oxigraph"  # the embedded store under OUT/store
     memory = "memory"  # rdflib's in-memory store
+
+
+class Decision(str, Enum):
+    """How a resolution was decided (``--decision``; the model's own, kept here so the
+    command line can offer it without importing the model)."""
+
+    UNANIMOUS = "unanimous"
+    MAJORITY = "majority"
