@@ -32,7 +32,7 @@ STAGES = ("read", "rdf", "graph.ttl", "graph.trig", "resolutions.json", "store",
 def one(paths: list[Path], out: Path) -> dict:
     """Run in a child process: every stage of one build, timed; and the baseline."""
     from intmk_graph.pipeline import build, load_store, write_all
-    from intmk_graph.publish.exports import json_text, trig_chunks, turtle_chunks, write_atomic
+    from intmk_graph.publish.exports import json_chunks, trig_chunks, turtle_chunks, write_atomic
     from intmk_graph.publish.records import resolution_records
 
     t0 = time.perf_counter()
@@ -50,7 +50,7 @@ def one(paths: list[Path], out: Path) -> dict:
                 if line.startswith("VmHWM")) / 1024  # the build's own: before the stage figures below
     # Then each output on its own, for the stage figures.
     for name, make in (("graph.ttl", lambda: turtle_chunks(result.quads)), ("graph.trig", lambda: trig_chunks(result.quads)),
-                       ("resolutions.json", lambda: json_text(resolution_records(result.collections)).encode())):
+                       ("resolutions.json", lambda: json_chunks(resolution_records(result.collections)))):
         t = time.perf_counter()
         write_atomic(out / name, make())
         times[name] = time.perf_counter() - t

@@ -202,7 +202,7 @@ def load_store(result: BuildResult, out_dir: Path) -> Path:
 
     t0 = time.perf_counter()
     path = store_path(out_dir)
-    dataset = load_oxigraph(result.quads.nquads_chunks(), path, "nquads")
+    dataset = load_oxigraph(result.quads.nquads_chunks(), path)
     dataset.close()
     result.timings["store"] = time.perf_counter() - t0
     return path

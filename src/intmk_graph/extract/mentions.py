@@ -81,7 +81,7 @@ def _patterns() -> Patterns:
             rf"\d(?<!\d\d)(?P<d>\d?)\.(?:\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})"
             rf"|\s+(?P<mon>{month_alt})\s+(?P<year>\d{{4}}))(?!\d)"
         ),
-        month=re.compile(rf"({month_alt})\s+(\d{{4}})(?!\d)"),  # and, checked by month_at, no word or "5. " before
+        month=re.compile(rf"({month_alt})\s+(\d{{4}})(?!\d)"),  # and, checked by _month_at, no word or "5. " before
         amount=re.compile(
             r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*("
             + "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))

@@ -20,9 +20,9 @@ def store_path(out_dir: Path) -> Path:
     return out_dir / "store"
 
 
-def load_oxigraph(data: bytes | Iterable[bytes], path: Path, syntax: str = "trig") -> Dataset:
+def load_oxigraph(data: bytes | Iterable[bytes], path: Path) -> Dataset:
     """(Re)create a persistent Oxigraph store at ``path`` holding the data: TriG bytes,
-    or N-Quads in chunks (``syntax="nquads"``: a build's, cut at line ends).
+    or a build's N-Quads in chunks cut at line ends.
 
     N-Quads are loaded some 32 MB at a time: Oxigraph's bulk loader holds what it is
     given, and all of a 100 MB corpus at once took over 3 GB."""
@@ -36,7 +36,7 @@ def load_oxigraph(data: bytes | Iterable[bytes], path: Path, syntax: str = "trig
     # Oxigraph's bulk loader is twice as fast as parsing through rdflib's Dataset API.
     store = ox.Store(str(path))
     if isinstance(data, bytes):
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS if syntax == "nquads" else ox.RdfFormat.TRIG)
+        store.bulk_load(data, format=ox.RdfFormat.TRIG)
     else:
         for batch in batches(data, _LOAD_BATCH):
             store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)

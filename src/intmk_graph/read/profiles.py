@@ -37,8 +37,8 @@ class Profile:
     forms: dict[str, tuple[re.Pattern[str], ...]]  # name -> patterns, tried in order
     title_page: dict[str, tuple[re.Pattern[str], ...]]
     toc: dict[str, tuple[re.Pattern[str], ...]]
-    furniture: re.Pattern[str]  # every furniture form as one alternation, in order: f<kind index>_<n>
-    furniture_kinds: tuple[str, ...]
+    furniture: re.Pattern[str]  # every furniture form as one alternation, in order, a named group each
+    furniture_kinds: dict[str, str]  # group name -> the kind of furniture
     words: dict[str, tuple[str, ...]]
     folded: dict[str, frozenset[str]]  # the word lists, case-folded, for look-ups
     split_targets: frozenset[str]  # every split word with every ending, case-folded
@@ -60,7 +60,7 @@ class Profile:
     def furniture_kind(self, text: str) -> str | None:
         """The kind of page furniture a whole line is (the first form that matches), if any."""
         m = self.furniture.match(text)
-        return self.furniture_kinds[int(m.lastgroup[1:].split("_")[0])] if m and m.lastgroup else None
+        return self.furniture_kinds[m.lastgroup] if m and m.lastgroup else None
 
     def search(self, field: str, text: str) -> re.Match[str] | None:
         """The earliest match of any of the title-page field's patterns in ``text``."""
@@ -109,7 +109,9 @@ def profile(name: str) -> Profile:
     base = _toml(COMMON)
     own = {} if name in (COMMON, UNKNOWN) else _toml(name)
     words = _merged(base, own, "words")
-    furniture = _merged(base, own, "furniture")
+    furniture = {f"f{k}_{n}": (kind, pattern)
+                 for k, (kind, patterns) in enumerate(_merged(base, own, "furniture").items())
+                 for n, pattern in enumerate(_patterns(patterns))}
     return Profile(
         name=name,
         label=own.get("label", "common forms"),
@@ -117,12 +119,8 @@ def profile(name: str) -> Profile:
         forms={k: _patterns(v) for k, v in _merged(base, own, "forms").items()},
         title_page={k: _patterns(v) for k, v in _merged(base, own, "title_page").items()},
         toc={k: _patterns(v) for k, v in _merged(base, own, "toc").items()},
-        furniture=re.compile("|".join(
-            f"(?P<f{k}_{n}>{pattern.pattern})"
-            for k, patterns in enumerate(furniture.values())
-            for n, pattern in enumerate(_patterns(patterns))
-        )),
-        furniture_kinds=tuple(furniture),
+        furniture=re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, (_, pattern) in furniture.items())),
+        furniture_kinds={name: kind for name, (kind, _) in furniture.items()},
         words={k: tuple(v) for k, v in words.items()},
         folded={k: frozenset(w.casefold() for w in v) for k, v in words.items()},
         split_targets=(targets := frozenset(
