@@ -56,18 +56,11 @@ def _rules() -> tuple[re.Pattern[str], float, float, dict[str, str], frozenset[s
             same, frozenset(ignore))
 
 
-def similarity(a: str, b: str) -> float:
-    """0-100: the mean of token_set_ratio (an added clause is forgiven) and
-    token_sort_ratio (a long demand does not match every short one it contains)."""
-    from rapidfuzz import fuzz  # only when several years are built together
-
-    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
-
-
 def similarities(a: str, texts: list[str]) -> list[float]:
-    """:func:`similarity` of ``a`` with each text, computed in C for all at once (in
-    double precision, so the same numbers as one by one)."""
-    import numpy as np
+    """The similarity (0-100) of ``a`` with each text: the mean of token_set_ratio (an
+    added clause is forgiven) and token_sort_ratio (a long demand does not match every
+    short one it contains), computed in C for all texts at once, in double precision."""
+    import numpy as np  # only when several years are built together
     from rapidfuzz import fuzz, process
 
     sets = process.cdist([a], texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
