@@ -102,3 +102,36 @@ def test_the_bundled_build_written_as_turtle_and_trig_parses_back(built_2025):
     assert {str(g.identifier) for g in parsed.graphs() if len(g)} == {
         str(g.identifier) for g in dataset.graphs() if len(g)}
     assert sum(len(g) for g in parsed.graphs()) == sum(len(g) for g in dataset.graphs())
+
+
+def test_the_store_loaded_in_many_parallel_batches_holds_exactly_the_build(built_2025, tmp_path, monkeypatch):
+    """Some twenty loads of 64 kB, three at a time, then compacted: the same quads as the
+    build, and a query over them answers (TOP 6.5 cites § 104c)."""
+    from intmk_graph.query import store as store_module
+
+    monkeypatch.setattr(store_module, "_LOAD_BATCH", 64 << 10)
+    built_2025.quads.sort()
+    expected = b"".join(built_2025.quads.nquads_chunks())
+    lines = expected.splitlines(keepends=True)
+    assert len(list(store_module.batches(lines, 64 << 10))) >= 20
+    dataset = store_module.load_oxigraph(lines, tmp_path / "store", threads=3)
+    dataset.close()
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    at_once = ox.Store()  # Oxigraph keeps values, not lexical forms ("480000.0" -> "480000")
+    at_once.load(expected, format=ox.RdfFormat.N_QUADS)
+    assert len(store) == len(at_once) == len(lines)
+    assert set(store) == set(at_once)
+    ask = store.query(
+        "ASK { <https://w3id.org/intmk-graph/data/conference/20/top/6.5> "
+        "<http://data.europa.eu/eli/ontology#cites> <https://w3id.org/intmk-graph/id/law-AufenthG/para/104c> }",
+        use_default_graph_as_union=True)
+    assert bool(ask)
+
+
+def test_a_batch_the_store_cannot_load_fails_the_load(tmp_path, monkeypatch):
+    from intmk_graph.query import store as store_module
+
+    monkeypatch.setattr(store_module, "_LOAD_BATCH", 10)
+    good = b"<https://example.org/s> <https://example.org/p> <https://example.org/o> <https://example.org/g> .\n"
+    with pytest.raises(SyntaxError):
+        store_module.load_oxigraph([good] * 5 + [b"<not an n-quad\n"] + [good] * 5, tmp_path / "store", threads=2)

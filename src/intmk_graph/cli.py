@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Only light imports here: the library's stages (rdflib, pyoxigraph, networkx, ...) are
 # imported in the commands that use them, so --help and completion start fast.
-from .settings import DEFAULT_BASE, Decision, StoreKind
+from .settings import DEFAULT_BASE, Decision, StoreKind, default_jobs
 
 app = typer.Typer(
     name="intmk-graph",
@@ -55,12 +55,6 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when reading g
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1,
                                              help="Processes to read documents with (default: one per core).")]
-
-
-def default_jobs() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 
 DEFAULT_BASE = "https://w3id.org/intmk-graph/data/"  # instance data; --base
@@ -21,3 +22,9 @@ class Decision(str, Enum):
 
     UNANIMOUS = "unanimous"
     MAJORITY = "majority"
+
+
+def default_jobs() -> int:
+    """Processes to read with, and threads to load the store with: the cores this
+    process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
