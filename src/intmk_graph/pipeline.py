@@ -198,12 +198,11 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
 
 def load_store(result: BuildResult, out_dir: Path) -> Path:
     """Load the built dataset into the persistent Oxigraph store under ``out_dir``."""
-    from .query.store import load_oxigraph, store_path
+    from .query.store import fill_oxigraph, store_path
 
     t0 = time.perf_counter()
     path = store_path(out_dir)
-    dataset = load_oxigraph(result.quads.nquads_chunks(), path)
-    dataset.close()
+    fill_oxigraph(result.quads.nquads_chunks(), path)
     result.timings["store"] = time.perf_counter() - t0
     return path
 
