@@ -19,7 +19,7 @@ from intmk_graph.query.nx_view import cosponsorship, land_resolution, typed_grap
 from intmk_graph.query.reports import coalitions, dissent
 from intmk_graph.query.results import normal, rows
 from intmk_graph.query.saved import Parameter, SavedQuery, bind, saved_queries
-from intmk_graph.query.store import in_memory, load_oxigraph
+from intmk_graph.query.store import OxigraphQueries, fill_oxigraph, in_memory, open_read_only
 
 runner = CliRunner()
 
@@ -64,9 +64,17 @@ def out_dir(store_2025):
 
 
 @pytest.fixture(scope="module")
-def stores(tmp_path_factory, built_2025):
-    """Both stores, the Oxigraph one in its own folder (it is locked while open)."""
-    store = load_oxigraph(trig(built_2025.dataset), tmp_path_factory.mktemp("ox") / "store")
+def store_folder(tmp_path_factory, built_2025):
+    path = tmp_path_factory.mktemp("ox") / "store"
+    fill_oxigraph(trig(built_2025.dataset), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def stores(store_folder, built_2025):
+    """The Oxigraph store as the commands query it (through pyoxigraph, read-only), and
+    rdflib's memory store."""
+    store = OxigraphQueries(store_folder)
     yield store, in_memory(built_2025.dataset)
     store.close()
 
@@ -79,7 +87,9 @@ def years_stores(tmp_path_factory):
 
     series = sorted((Path(__file__).parent / "data" / "series").glob("*.txt"))
     built = build([*series, *default_inputs()])
-    store = load_oxigraph(trig(built.dataset), tmp_path_factory.mktemp("ox-years") / "store")
+    path = tmp_path_factory.mktemp("ox-years") / "store"
+    fill_oxigraph(trig(built.dataset), path)
+    store = OxigraphQueries(path)
     yield store, in_memory(built.dataset)
     store.close()
 
@@ -113,6 +123,28 @@ def test_saved_queries_agree_across_stores(stores, name, params):
     assert a == b
     if params.get("conference") != "19":
         assert a[1], "query returned nothing"
+
+
+@pytest.mark.parametrize("name, params", [(n, p) for n, ps in PARAMS.items() for p in ps])
+def test_pyoxigraph_and_oxrdflib_answer_alike(stores, store_folder, name, params):
+    """The commands query the store through pyoxigraph, the server through oxrdflib."""
+    text = bind(saved_queries()[name], params)
+    through_rdflib = open_read_only(store_folder)
+    try:
+        assert answers(stores[0], text) == answers(through_rdflib, text)
+    finally:
+        through_rdflib.close()
+
+
+def test_pyoxigraph_queries_know_rdflibs_prefixes_and_forms(stores):
+    native, memory = stores
+    text = ("SELECT (COUNT(?c) AS ?n) WHERE { ?c a skos:Concept ; skos:inScheme ?s }")  # no PREFIX lines
+    assert rows(native.query(text)) == rows(memory.query(text))
+    assert int(rows(native.query(text))[1][0][0]) > 50
+    assert native.query("ASK { ?r <https://w3id.org/intmk-graph/ontology#agendaItem> \"6.5\" }").askAnswer is True
+    described = native.query("DESCRIBE <https://w3id.org/intmk-graph/data/conference/20/top/6.5>")
+    assert (URIRef("https://w3id.org/intmk-graph/data/conference/20/top/6.5"), RDF.type,
+            URIRef("https://w3id.org/intmk-graph/ontology#Resolution")) in described.graph
 
 
 def test_saved_query_facts(stores):
@@ -216,6 +248,26 @@ def test_nx_views(built_2025):
     top = "https://w3id.org/intmk-graph/data/conference/20/top/6.5"
     assert typed.nodes[top]["type"] == "Resolution"
     assert {d["predicate"] for _, _, d in typed.out_edges(top, data=True)} >= {"intmk:sponsoredBy", "intmk:decision"}
+
+
+def test_the_typed_view_of_a_store_is_that_of_its_graph(stores, built_2025):
+    """What the store answers draws the same view as the graph in memory (the graph page
+    of a store, or of an endpoint, is drawn from a CONSTRUCT)."""
+    from decimal import Decimal, InvalidOperation
+
+    def values(view):  # Oxigraph keeps a decimal's value: 500000000.0 comes back as 500000000
+        def same(v):
+            try:
+                return Decimal(v).normalize()
+            except InvalidOperation:
+                return v
+        return {n: {k: same(v) for k, v in d.items()} for n, d in view.nodes(data=True)}
+
+    native, _ = stores
+    from_store, in_memory_view = typed_graph(native), typed_graph(union_graph(built_2025.dataset))
+    assert values(from_store) == values(in_memory_view)
+    assert sorted(from_store.edges(keys=True)) == sorted(in_memory_view.edges(keys=True))
+    assert from_store.nodes["https://w3id.org/intmk-graph/data/conference/20/top/6.5"]["type"] == "Resolution"
 
 
 def test_validate_command(tmp_path, built_2025):

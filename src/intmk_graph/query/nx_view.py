@@ -145,17 +145,20 @@ def _local(graph: Graph, iri: Node) -> str:
     return text
 
 
-def typed_graph(graph: Graph) -> nx.MultiDiGraph[str]:
-    """The whole graph as a ``networkx.MultiDiGraph`` (see module docstring).
+def typed_graph(graph: Graph | Queryable) -> nx.MultiDiGraph[str]:
+    """The whole graph as a ``networkx.MultiDiGraph`` (see module docstring): of an
+    rdflib graph, or of what a store or endpoint answers (its union of all graphs).
 
     Nodes are IRIs (as strings); literal values become node attributes keyed by the
     predicate's prefixed name (several values joined with " | ").
     """
     import networkx as nx
 
+    whole = graph if isinstance(graph, Graph) else graph.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph
+    assert whole is not None  # a CONSTRUCT answers with a graph
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     attributes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in sorted(graph.triples((None, None, None))):
+    for s, p, o in sorted(whole.triples((None, None, None))):
         if not isinstance(s, URIRef):
             continue
         node = str(s)
@@ -163,15 +166,15 @@ def typed_graph(graph: Graph) -> nx.MultiDiGraph[str]:
         if p == RDF.type:
             attributes[node]["_types"].append(str(o))
         elif isinstance(o, Literal):
-            attributes[node][_local(graph, p)].append(str(o))
+            attributes[node][_local(whole, p)].append(str(o))
         elif isinstance(o, URIRef):
-            g.add_edge(node, str(o), key=_local(graph, p), predicate=_local(graph, p))
+            g.add_edge(node, str(o), key=_local(whole, p), predicate=_local(whole, p))
     for node in g.nodes:
         attrs = attributes.get(node, {})
         # Our own class names the node best ("Law", not "Concept" or "LegalResource").
         types = sorted(attrs.pop("_types", []), key=lambda t: (not t.startswith(str(INTMK)), t))
         g.nodes[node]["type"] = types[0].rsplit("#", 1)[-1].rsplit("/", 1)[-1] if types else "Thing"
-        labels = attrs.get(_local(graph, RDFS.label)) or attrs.get(_local(graph, SKOS.prefLabel)) or [node]
+        labels = attrs.get(_local(whole, RDFS.label)) or attrs.get(_local(whole, SKOS.prefLabel)) or [node]
         g.nodes[node]["label"] = labels[0]
         for key, values in attrs.items():
             g.nodes[node][key] = " | ".join(values)

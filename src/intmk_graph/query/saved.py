@@ -18,19 +18,19 @@ Oxigraph, rdflib's memory store and a SPARQL endpoint.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from ..errors import InputError, IntmkError, QueryError, UnknownNameError
-from ..vocab import laender
 from .results import Queryable
 
 HEADER = re.compile(r"^#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.+)$")
@@ -95,6 +95,8 @@ def saved_query(name: str) -> SavedQuery:
 def term_for(param: Parameter, value: str) -> URIRef | Literal:
     """The RDF term a command-line value stands for; raises for values of the wrong kind."""
     if param.type == "land":
+        from ..vocab import laender  # the Länder vocabulary only for a land parameter
+
         land = laender().resolve(value)
         if land is None:
             raise UnknownNameError(f"{value!r} is not a German Land (parameter {param.name})")
@@ -234,8 +236,6 @@ def run(dataset: Queryable, text: str, allow_service: bool = False) -> Result:
     """Run a SPARQL query on the read-only graph. An update, federation (SERVICE) unless
     allowed, a syntax error (with its position) and a failure while evaluating become a
     QueryError."""
-    from pyparsing import ParseBaseException
-
     from .sparql import check
 
     check(text, allow_service)
@@ -246,10 +246,19 @@ def run(dataset: Queryable, text: str, allow_service: bool = False) -> Result:
         return result
     except SyntaxError as exc:  # Oxigraph: "error at 1:26: expected ..."
         raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except ParseBaseException as exc:  # rdflib
-        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
     except (OSError, RuntimeError, ValueError, TypeError) as exc:  # a SERVICE unreachable, a bad term
         raise QueryError(f"the query failed: {exc}") from None
+    except Exception as exc:
+        if _is_rdflib_syntax_error(exc):
+            raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
+        raise
+
+
+def _is_rdflib_syntax_error(exc: Exception) -> TypeGuard[Any]:
+    """rdflib's parser raises pyparsing's errors; pyparsing is imported only when it ran
+    (25 ms a query through Oxigraph saves)."""
+    pyparsing = sys.modules.get("pyparsing")
+    return pyparsing is not None and isinstance(exc, pyparsing.ParseBaseException)
 
 
 def run_saved(dataset: Queryable, name: str, **params: object) -> Result:
