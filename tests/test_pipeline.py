@@ -22,6 +22,27 @@ def test_documents_read_in_parallel_give_the_same_build(monkeypatch, tmp_path):
     assert together.quads.nquads() == alone.quads.nquads()
 
 
+@pytest.mark.parametrize("workers", [2, 3])
+def test_one_document_read_in_parts_gives_the_same_build(monkeypatch, workers):
+    """What the resolutions say, read in runs by this process and the pool, joins into
+    what one process reads, in the same order (TOP 6.5 still cites § 104c AufenthG)."""
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(pipeline, "_RUNS_PER_PART", 3)  # runs of two or three resolutions
+    alone, in_parts = pipeline.parse(BUNDLED), pipeline.parse(BUNDLED, workers=workers)
+    assert list(in_parts.content) == list(alone.content) == [r.key for r in alone.resolutions]
+    assert in_parts == alone
+    cited = {(c.law.key, c.section) for c in in_parts.content["6.5"].citations}
+    assert ("AufenthG", "104c") in cited
+
+
+def test_runs_cut_the_resolutions_in_order_by_their_text(collection_2025):
+    runs = pipeline._runs(collection_2025.resolutions, 4)
+    assert [r for run in runs for r in run] == list(collection_2025.resolutions)
+    assert len(runs) == 4 and all(runs)
+    sizes = [sum(len(p.text.text) for r in run for p in r.paragraphs) for run in runs]
+    assert max(sizes) < 2 * min(sizes)
+
+
 def test_an_error_read_in_a_worker_keeps_its_file_and_line(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
     junk = tmp_path / "einkaufsliste.txt"

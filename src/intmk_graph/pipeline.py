@@ -9,7 +9,8 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -20,10 +21,10 @@ from rdflib import Dataset
 
 from .errors import InputError
 from .extract.calendar import link_dated_references
-from .extract.content import read_content
+from .extract.content import own_conference, read_content, read_contents
 from .graph.quads import QuadSet
 from .graph.rdf import build_quads
-from .model import Collection, Resolution
+from .model import Collection, Content, Resolution
 from .namespaces import DEFAULT_BASE
 from .publish.exports import json_chunks, trig_chunks, turtle_chunks, write_atomic
 from .publish.records import resolution_records
@@ -52,13 +53,84 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def parse(path: Path, layout: str | None = None, source: Decoded | None = None) -> Collection:
+def parse(path: Path, layout: str | None = None, source: Decoded | None = None, workers: int = 1) -> Collection:
     """Read one document: its structure, then what each resolution says (``source``: its
-    lines, when already read)."""
+    lines, when already read). With ``workers`` > 1 and a document of some size, what the
+    resolutions say is read in that many parts at once, one in this process."""
     with _without_cycle_collection():  # also in a worker process
         source = source or read_document(path)
-        collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
-        return replace(collection, content=read_content(collection))
+        if workers < 2 or sum(len(line.text) for line in source.lines) < PARALLEL_FROM_BYTES:
+            collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
+            return replace(collection, content=read_content(collection))
+        with _pool(workers - 1) as pool:
+            # The workers start, and compile their patterns, while this process reads the layout.
+            for _ in range(workers - 1):
+                pool.submit(_warm)
+            collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
+            return replace(collection, content=_read_content_in_parts(collection, pool, workers))
+
+
+def _read_content_in_parts(collection: Collection, pool: Executor, parts: int) -> dict[str, Content]:
+    """:func:`read_content`, the resolutions cut into runs of about equal text. The pool
+    takes runs from the front, a few at a time, this process takes them from the back
+    while the pool is busy: each side reads what it has time for (a run sent to a worker
+    also costs its copying there and back), and the results are joined in order."""
+    from collections import deque
+
+    own = own_conference(collection)
+    runs = _runs(collection.resolutions, parts * _RUNS_PER_PART)
+    results: dict[int, dict[str, Content]] = {}
+    sent: deque[tuple[int, Future[dict[str, Content]]]] = deque()
+    front, back = 0, len(runs)
+    while front < back:
+        while front < back and sum(not f.done() for _, f in sent) < 2 * (parts - 1):
+            sent.append((front, pool.submit(_read_contents, runs[front], own)))
+            front += 1
+        if front < back:
+            back -= 1
+            results[back] = read_contents(runs[back], own)
+    for index, future in sent:
+        results[index] = future.result()
+    content: dict[str, Content] = {}
+    for index in range(len(runs)):
+        content.update(results[index])
+    return content
+
+
+_RUNS_PER_PART = 8
+
+
+def _runs(resolutions: Sequence[Resolution], count: int) -> list[list[Resolution]]:
+    """The resolutions, in order, cut into ``count`` runs of about equal text."""
+    sizes = [sum(len(p.text.text) for p in r.paragraphs) + len(r.title.text) for r in resolutions]
+    share, held = sum(sizes) / count, 0
+    runs: list[list[Resolution]] = [[]]
+    for resolution, size in zip(resolutions, sizes):
+        if held >= share * len(runs) and runs[-1]:
+            runs.append([])
+        runs[-1].append(resolution)
+        held += size
+    return runs
+
+
+def _read_contents(resolutions: list[Resolution], own: tuple[int | None, str]) -> dict[str, Content]:
+    with _without_cycle_collection():
+        return read_contents(resolutions, own)
+
+
+def _warm() -> None:
+    """Compile what reading compiles on first use, by reading the bundled document."""
+    parse(default_inputs()[0])
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Reading is pure Python, so threads would wait on the GIL: processes, started from
+    a fork server that has the reader imported (no fork of a process with threads)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["intmk_graph.pipeline"])
+    return ProcessPoolExecutor(workers, mp_context=context)
 
 
 Progress = Callable[[Path, int, int], None]  # (document just read, how many read, how many in all)
@@ -82,7 +154,7 @@ def read_documents(paths: list[Path] | None, layout: str | None = None,
         return _read_in_parallel(paths, layout, progress, min(workers, len(paths)))
     collections = []
     for i, path in enumerate(paths, start=1):
-        collections.append(parse(path, layout))
+        collections.append(parse(path, layout, workers=workers))  # one document: in parts
         if progress is not None:
             progress(path, i, len(paths))
     return collections
@@ -90,15 +162,9 @@ def read_documents(paths: list[Path] | None, layout: str | None = None,
 
 def _read_in_parallel(paths: list[Path], layout: str | None, progress: Progress | None,
                       workers: int) -> list[Collection]:
-    """Reading is pure Python, so threads would wait on the GIL: processes, started from
-    a fork server that has the reader imported (no fork of a process with threads)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["intmk_graph.pipeline"])
+    """One document per process, in the order given."""
     collections = []
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with _pool(workers) as pool:
         for i, collection in enumerate(pool.map(parse, paths, [layout] * len(paths)), start=1):
             collections.append(collection)
             if progress is not None:

@@ -4,7 +4,7 @@ dates, amounts and references, each placed at its paragraph and lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..model import (
@@ -158,10 +158,20 @@ def read_resolution(r: Resolution, reader: CitationReader | None = None) -> Cont
 def read_content(collection: Collection) -> dict[str, Content]:
     """Resolution key -> its content; references to the document's own conference
     ("Zur 20. Integrationsministerkonferenz") are not references."""
+    return read_contents(collection.resolutions, own_conference(collection))
+
+
+def own_conference(collection: Collection) -> tuple[int | None, str]:
+    """What a reference to the document's own conference names: its number and kind."""
+    return collection.conference.number, main_or_special(collection.conference.kind)
+
+
+def read_contents(resolutions: Sequence[Resolution], own: tuple[int | None, str]) -> dict[str, Content]:
+    """:func:`read_content` of some of a document's resolutions (each is read on its own,
+    so a large document's can be read in parts, in parallel)."""
     reader = CitationReader()
-    own = (collection.conference.number, main_or_special(collection.conference.kind))
     result = {}
-    for r in collection.resolutions:
+    for r in resolutions:
         content = read_resolution(r, reader)
         refs = tuple(x for x in content.references
                      if not (x.body.key == "IntMK" and (x.number, main_or_special(x.kind)) == own))
