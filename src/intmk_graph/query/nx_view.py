@@ -26,6 +26,7 @@ Views and their attributes:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -137,7 +138,7 @@ def _prefixes() -> list[tuple[str, str]]:
     return sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda t: -len(t[0]))
 
 
-def _local(graph: Graph, iri: Node) -> str:
+def _local(iri: Node) -> str:
     text = str(iri)
     for namespace, prefix in _prefixes():
         if text.startswith(namespace) and len(text) > len(namespace):
@@ -154,11 +155,12 @@ def typed_graph(graph: Graph | Queryable) -> nx.MultiDiGraph[str]:
     """
     import networkx as nx
 
-    whole = graph if isinstance(graph, Graph) else graph.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph
-    assert whole is not None  # a CONSTRUCT answers with a graph
+    # A store's or endpoint's triples as rows: one graph of them would only be walked once.
+    triples: Iterable[Any] = (graph.triples((None, None, None)) if isinstance(graph, Graph)
+                              else graph.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"))
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     attributes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in sorted(whole.triples((None, None, None))):
+    for s, p, o in sorted(triples):
         if not isinstance(s, URIRef):
             continue
         node = str(s)
@@ -166,15 +168,15 @@ def typed_graph(graph: Graph | Queryable) -> nx.MultiDiGraph[str]:
         if p == RDF.type:
             attributes[node]["_types"].append(str(o))
         elif isinstance(o, Literal):
-            attributes[node][_local(whole, p)].append(str(o))
+            attributes[node][_local(p)].append(str(o))
         elif isinstance(o, URIRef):
-            g.add_edge(node, str(o), key=_local(whole, p), predicate=_local(whole, p))
+            g.add_edge(node, str(o), key=_local(p), predicate=_local(p))
     for node in g.nodes:
         attrs = attributes.get(node, {})
         # Our own class names the node best ("Law", not "Concept" or "LegalResource").
         types = sorted(attrs.pop("_types", []), key=lambda t: (not t.startswith(str(INTMK)), t))
         g.nodes[node]["type"] = types[0].rsplit("#", 1)[-1].rsplit("/", 1)[-1] if types else "Thing"
-        labels = attrs.get(_local(whole, RDFS.label)) or attrs.get(_local(whole, SKOS.prefLabel)) or [node]
+        labels = attrs.get(_local(RDFS.label)) or attrs.get(_local(SKOS.prefLabel)) or [node]
         g.nodes[node]["label"] = labels[0]
         for key, values in attrs.items():
             g.nodes[node][key] = " | ".join(values)
