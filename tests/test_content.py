@@ -9,8 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import URIRef
+from rdflib.namespace import RDF
 
 from intmk_graph.extract.citations import CitationReader
 from intmk_graph.extract.demands import read_demands, sentences
@@ -20,6 +20,7 @@ from intmk_graph.extract.mentions import amounts, dates, references
 from intmk_graph.namespaces import ELI, ID, INTMK, SCHEMA
 from intmk_graph.publish.exports import union_graph
 from intmk_graph.publish.records import resolution_records
+from intmk_graph.triples import Triples
 from intmk_graph.vocab import ontology_file
 
 DATA = Path(__file__).parent / "data"
@@ -73,15 +74,12 @@ def test_ff_and_in_conjunction_with_are_kept():
     assert by_section["5"].following and by_section["5"].law == "StAG"
 
 
-def test_a_law_added_to_the_vocabulary_is_recognised_without_code():
-    g = Graph()
-    g.parse(data=(ontology_file("laws.ttl")).read_text(encoding="utf-8"), format="turtle")
-    law = ID["law-WoGG"]
-    g.add((law, RDF.type, INTMK.Law))
-    g.add((law, SKOS.inScheme, ID.laws))
-    g.add((law, SKOS.notation, Literal("WoGG")))
-    g.add((law, SKOS.prefLabel, Literal("Wohngeldgesetz", lang="de")))
-    reader = CitationReader(Lexicon(g, "law-"))
+def test_a_law_added_to_the_vocabulary_is_recognised_without_code(tmp_path):
+    added = tmp_path / "laws.ttl"
+    added.write_text(ontology_file("laws.ttl").read_text(encoding="utf-8") + """
+id:law-WoGG a intmk:Law ; skos:inScheme id:laws ; skos:notation "WoGG" ; skos:prefLabel "Wohngeldgesetz"@de .
+""", encoding="utf-8")
+    reader = CitationReader(Lexicon(Triples.parse(added), "law-"))
     assert [(f.law, f.section) for f in reader.read("nach § 7 des Wohngeldgesetzes")] == [("WoGG", "7")]
     assert laws().resolve("Wohngeldgesetz") is None  # the shipped vocabulary is untouched
 

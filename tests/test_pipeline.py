@@ -64,3 +64,20 @@ def test_the_command_line_takes_a_number_of_jobs(tmp_path):
     assert "27 resolutions" in done.output
     refused = runner.invoke(app, ["build", str(BUNDLED), "--out", str(tmp_path), "--jobs", "0"])
     assert refused.exit_code == 2 and "--jobs" in refused.output
+
+
+@pytest.mark.parametrize("command, absent", [
+    # --help needs neither the model nor any RDF library.
+    ("import sys; from intmk_graph.cli import app\n"
+     "try:\n    app(['--help'])\nexcept SystemExit:\n    pass", ("rdflib", "pyoxigraph", "intmk_graph.model")),
+    # A build reads, mints and writes with no rdflib (its import alone was a sixth of a small build).
+    ("import sys, tempfile; from pathlib import Path; from intmk_graph.pipeline import build, write_all\n"
+     "write_all(build(), Path(tempfile.mkdtemp()))", ("rdflib", "oxrdflib", "networkx", "matplotlib", "pyshacl")),
+])
+def test_start_up_imports_only_what_the_work_needs(command, absent):
+    import subprocess
+    import sys
+
+    probe = f"{command}\nprint(sorted(m for m in sys.modules if m.split('.')[0] in {absent!r} or m in {absent!r}))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

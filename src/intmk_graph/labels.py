@@ -16,17 +16,19 @@ at every word otherwise, which was half of reading.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
-from rdflib.term import Node
 
 from .model import VocabRef
-from .namespaces import INTMK
+from .namespaces import PREFIXES
+from .triples import Triples
+
+_SKOS = PREFIXES["skos"]
+SKOS_CONCEPT, IN_SCHEME, NOTATION = _SKOS + "Concept", _SKOS + "inScheme", _SKOS + "notation"
+PREF_LABEL, LABELS = _SKOS + "prefLabel", (_SKOS + "prefLabel", _SKOS + "altLabel", _SKOS + "hiddenLabel")
+PORTAL_FOLDER = PREFIXES["intmk"] + "portalFolder"
 
 ENDINGS = "(?:es|en|s|n|e)?"
 # Hyphen look-alikes some PDFs emit, replaced one-to-one so offsets stay valid.
@@ -71,16 +73,6 @@ def _after_truncated(text: str, pos: int) -> bool:
     return k < pos and k >= 2 and text[k - 1] == "-" and text[k - 2] in _LOWER
 
 
-def iris(nodes: Iterable[Node]) -> list[URIRef]:
-    """The IRIs among the nodes rdflib gives (typed for what follows)."""
-    return [n for n in nodes if isinstance(n, URIRef)]
-
-
-def literals(nodes: Iterable[Node]) -> list[Literal]:
-    """The literals among the nodes rdflib gives."""
-    return [n for n in nodes if isinstance(n, Literal)]
-
-
 def _loose(name: str) -> str:
     """A name without case, spaces, dots and hyphens: how people's spellings meet."""
     return _NOT_LOOSE.sub("", name).casefold()
@@ -88,18 +80,18 @@ def _loose(name: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    iri: URIRef
+    iri: str
     key: str  # IRI local name after the vocabulary prefix: "AufenthG", "BAMF"
     label: str  # German preferred label
     abbr: str | None  # skos:notation
-    types: tuple[URIRef, ...]
+    types: tuple[str, ...]
     portal: str | None = None  # a law's folder on gesetze-im-internet.de
 
     @property
     def ref(self) -> VocabRef:
         """The reference the model holds."""
-        proposed = any(str(t).endswith("#ProposedLaw") for t in self.types)
-        return VocabRef(self.key, str(self.iri), self.label, self.abbr, proposed, self.portal)
+        proposed = any(t.endswith("#ProposedLaw") for t in self.types)
+        return VocabRef(self.key, self.iri, self.label, self.abbr, proposed, self.portal)
 
 
 @dataclass(frozen=True)
@@ -182,26 +174,24 @@ class Lexicon:
     [('AsylG', True), ('AufenthG', False)]
     """
 
-    def __init__(self, graph: Graph, prefix: str):
+    def __init__(self, vocabulary: Triples, prefix: str):
         self.entries: dict[str, Entry] = {}
         forms: dict[str, tuple[Entry, bool]] = {}
-        for iri in sorted(set(iris(graph.subjects(SKOS.inScheme, None)))):
-            local = str(iri).rsplit("/", 1)[-1]
+        for iri in sorted(vocabulary.subjects(IN_SCHEME)):
+            local = iri.rsplit("/", 1)[-1]
             if not local.startswith(prefix):
                 continue
-            labels = {lit.language: str(lit) for lit in literals(graph.objects(iri, SKOS.prefLabel))}
-            notation = graph.value(iri, SKOS.notation)
-            types = tuple(sorted(t for t in iris(graph.objects(iri, RDF.type)) if t != SKOS.Concept))
-            portal = graph.value(iri, INTMK.portalFolder)
-            entry = Entry(iri, local[len(prefix):], labels["de"], str(notation) if notation else None, types,
-                          str(portal) if portal else None)
+            labels = {lit.language: lit.value for lit in vocabulary.literals(iri, PREF_LABEL)}
+            notation = vocabulary.value(iri, NOTATION)
+            types = tuple(sorted(t for t in vocabulary.types(iri) if t != SKOS_CONCEPT))
+            entry = Entry(iri, local[len(prefix):], labels["de"], notation, types, vocabulary.value(iri, PORTAL_FOLDER))
             self.entries[entry.key] = entry
-            for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-                for lit in literals(graph.objects(iri, prop)):
+            for prop in LABELS:
+                for lit in vocabulary.literals(iri, prop):
                     if lit.language in (None, "de"):
-                        forms.setdefault(str(lit), (entry, False))
+                        forms.setdefault(lit.value, (entry, False))
             if notation:
-                forms[str(notation)] = (entry, True)
+                forms[notation] = (entry, True)
         self._loose: dict[str, set[Entry]] = {}  # for names as people type them
         for form, (entry, _) in forms.items():
             self._loose.setdefault(_loose(form), set()).add(entry)

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .extract.calendar import link_dated_references
@@ -31,6 +30,9 @@ from .publish.records import resolution_records
 from .read.documents import read_document
 from .read.segments import read_collection
 from .read.sources import Decoded
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 
 def default_inputs() -> list[Path]:

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
-
-from .labels import Entry, Lexicon, iris, literals
+from .labels import NOTATION, PREF_LABEL, Entry, Lexicon
 from .model import VocabRef
-from .namespaces import INTMK, SCHEMA
+from .namespaces import PREFIXES
+from .triples import RDF_TYPE, Triples
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+_INTMK = PREFIXES["intmk"]
 
 
 def ontology_dir() -> Path:
@@ -29,7 +32,16 @@ def ontology_file(name: str) -> Path:
 
 
 @cache
+def load_triples(name: str) -> Triples:
+    """An ontology file's triples, for reading and building (no rdflib)."""
+    return Triples.parse(ontology_file(name))
+
+
+@cache
 def load_turtle(name: str) -> Graph:
+    """An ontology file as an rdflib graph (validation, pages)."""
+    from rdflib import Graph
+
     graph = Graph()
     graph.parse(ontology_file(name), format="turtle")
     return graph
@@ -42,18 +54,18 @@ def _vocab_toml(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Land:
-    iri: URIRef
+    iri: str
     name: str  # canonical German name
     name_en: str
     code: str  # ISO 3166-2
-    wikidata: URIRef
+    wikidata: str
     adjectives: tuple[str, ...] = ()  # "niedersächsisch"
     seat: str | None = None  # "Hannover"
 
     @property
     def ref(self) -> VocabRef:
         """The reference the model holds: keyed by the canonical name."""
-        return VocabRef(self.name, str(self.iri), self.name, self.code)
+        return VocabRef(self.name, self.iri, self.name, self.code)
 
 
 class Laender:
@@ -71,19 +83,19 @@ class Laender:
     ('Bayern', 'Bayern')
     """
 
-    def __init__(self, graph: Graph):
-        self.lexicon = Lexicon(graph, "land-")
+    def __init__(self, vocabulary: Triples):
+        self.lexicon = Lexicon(vocabulary, "land-")
         lands = []
-        for iri in iris(graph.subjects(RDF.type, INTMK.Land)):
-            labels = {lit.language: str(lit) for lit in literals(graph.objects(iri, SKOS.prefLabel))}
+        for iri in vocabulary.subjects(RDF_TYPE, _INTMK + "Land"):
+            labels = {lit.language: lit.value for lit in vocabulary.literals(iri, PREF_LABEL)}
             lands.append(Land(
                 iri=iri,
                 name=labels["de"],
                 name_en=labels.get("en", labels["de"]),
-                code=str(graph.value(iri, SKOS.notation)),
-                wikidata=URIRef(str(graph.value(iri, SCHEMA.sameAs))),
-                adjectives=tuple(sorted(str(a) for a in graph.objects(iri, INTMK.adjectivalForm))),
-                seat=str(graph.value(iri, INTMK.seatOfGovernment) or "") or None,
+                code=str(vocabulary.value(iri, NOTATION)),
+                wikidata=str(vocabulary.value(iri, PREFIXES["schema"] + "sameAs")),
+                adjectives=tuple(sorted(lit.value for lit in vocabulary.literals(iri, _INTMK + "adjectivalForm"))),
+                seat=vocabulary.value(iri, _INTMK + "seatOfGovernment") or None,
             ))
         # Canonical order is alphabetical by German name, as in the documents.
         self.all: tuple[Land, ...] = tuple(sorted(lands, key=lambda l: l.name))
@@ -145,15 +157,15 @@ class Laender:
 @lru_cache(maxsize=1)
 def laender_collective() -> tuple[str, str]:
     """(IRI, label) of the Länder as a whole, the addressee (``laender.ttl``)."""
-    graph = load_turtle("laender.ttl")
-    iri = next(iter(iris(graph.subjects(RDF.type, INTMK.LaenderCollective))))
-    label = next(str(l) for l in literals(graph.objects(iri, SKOS.prefLabel)) if l.language == "de")
-    return str(iri), label
+    vocabulary = load_triples("laender.ttl")
+    iri = vocabulary.subjects(RDF_TYPE, _INTMK + "LaenderCollective")[0]
+    label = next(lit.value for lit in vocabulary.literals(iri, PREF_LABEL) if lit.language == "de")
+    return iri, label
 
 
 @lru_cache(maxsize=1)
 def laender() -> Laender:
-    return Laender(load_turtle("laender.ttl"))
+    return Laender(load_triples("laender.ttl"))
 
 
 @lru_cache(maxsize=1)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from functools import cache
 
 from ..labels import Entry, Hit, Lexicon
-from ..vocab import load_turtle
+from ..vocab import load_triples
 
 __all__ = ["Entry", "Hit", "Lexicon", "bodies", "laws", "lexicon", "programmes"]  # the first three for the stages after
 
 
 @cache
 def lexicon(filename: str, prefix: str) -> Lexicon:
-    return Lexicon(load_turtle(filename), prefix)
+    return Lexicon(load_triples(filename), prefix)
 
 
 def laws() -> Lexicon:

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from rdflib import URIRef
-
 from ..model import Place
-from ..namespaces import DEFAULT_BASE, ID, INTMK_BODY  # noqa: F401 (INTMK_BODY: re-exported)
+from ..namespaces import DEFAULT_BASE, INTMK_BODY, PREFIXES  # noqa: F401 (INTMK_BODY: re-exported)
 from .terms import iri
 
 PORTAL = "https://www.gesetze-im-internet.de/"
-LAENDER = ID["body-Laender"]  # the Länder as a whole, as one addressee (laender.ttl)
+LAENDER = PREFIXES["id"] + "body-Laender"  # the Länder as a whole, as one addressee (laender.ttl)
 # The kinds of finding minted under a resolution, in the order the RDF stage writes them.
 FINDINGS = ("citation", "mention", "demand", "date", "amount", "reference")
 
@@ -72,7 +70,7 @@ class Minter:
         key = str(number) if number is not None else (day.isoformat() if day is not None else "undated")
         if body == "IntMK" and kind and kind != "Hauptkonferenz":
             key += "-" + kind.lower()
-        return iri(f"{ID}meeting/{body}/{key}")
+        return iri(f"{PREFIXES['id']}meeting/{body}/{key}")
 
     @staticmethod
     def meeting_item(meeting: str, top: str) -> str:
@@ -133,10 +131,10 @@ def section_url(folder: str, section: str, article: bool = False) -> str:
 _OWNED = re.compile(r"^(?P<resolution>.*/conference/[^/]+/top/[^/]+)/(?P<rest>.+)$")
 
 
-def resolution_of(iri: str) -> URIRef | None:
+def resolution_of(iri: str) -> str | None:
     """The resolution a paragraph, note or finding belongs to (None for anything else)."""
     m = _OWNED.match(str(iri))
-    return URIRef(m["resolution"]) if m else None
+    return m["resolution"] if m else None
 
 
 def resolution_key(conference: int | str | None, top: str) -> str:

@@ -10,11 +10,12 @@ import heapq
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from typing import Protocol
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING, Protocol
 
 from ..chunks import encoded
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 Triple = tuple[str, str, str]  # N-Triples terms (graph/terms.py)
 Quad = tuple[str, str, str, str]
@@ -165,6 +166,8 @@ class QuadSet:
 
     def to_dataset(self) -> Dataset:
         """The same graphs in an rdflib Dataset (default graph: the union)."""
+        from rdflib import Dataset
+
         dataset = Dataset(default_union=True)
         for prefix, namespace in self._prefixes.items():
             dataset.bind(prefix, namespace, override=True, replace=True)

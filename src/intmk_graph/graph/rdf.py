@@ -10,14 +10,9 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph
-from rdflib.namespace import DCTERMS as _DCTERMS
-from rdflib.namespace import PROV as _PROV
-from rdflib.namespace import RDF as _RDF
-from rdflib.namespace import RDFS as _RDFS
-from rdflib.namespace import XSD as _XSD
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from ..extract.citations import citation_label
 from ..extract.repeats import DemandAt, Repeat, find_repeats
@@ -34,19 +29,20 @@ from ..model import (
     Text,
 )
 from ..namespaces import DEFAULT_BASE, PREFIXES
-from ..namespaces import ELI as _ELI
-from ..namespaces import INTMK as _INTMK
 from ..namespaces import INTMK_BODY as _INTMK_BODY
-from ..namespaces import SCHEMA as _SCHEMA
-from ..vocab import load_turtle
+from ..triples import RDF_TYPE
+from ..vocab import load_triples
 from .iris import Minter, section_url
 from .quads import QuadSet, Triple, TripleSink
-from .terms import Vocabulary, de, from_rdflib, integer, iri, lexical_int, literal, typed
+from .terms import Vocabulary, de, from_ox, integer, iri, lexical_int, literal, typed
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
 
 # The namespaces as N-Triples terms (graph/terms.py): ``INTMK.Resolution`` is "<…#Resolution>".
 INTMK, RDF, RDFS, DCTERMS, PROV, XSD, ELI, SCHEMA = (
-    Vocabulary(ns) for ns in (_INTMK, _RDF, _RDFS, _DCTERMS, _PROV, _XSD, _ELI, _SCHEMA))
-INTMK_BODY = iri(str(_INTMK_BODY))
+    Vocabulary(PREFIXES[p]) for p in ("intmk", "rdf", "rdfs", "dcterms", "prov", "xsd", "eli", "schema"))
+INTMK_BODY = iri(_INTMK_BODY)
 
 DECISIONS = {Decision.UNANIMOUS: INTMK.Unanimous, Decision.MAJORITY: INTMK.Majority}
 REFERENCE_FILES = ("laender.ttl", "laws.ttl", "bodies.ttl", "programmes.ttl")
@@ -319,14 +315,14 @@ def _content(g: TripleSink, minter: Minter, node: str, doc: str, content: Conten
 @cache
 def _reference_triples() -> tuple[Triple, ...]:
     """The reference vocabularies (Länder, ...) and the IntMK itself: read once a process."""
-    triples: list[tuple[Node, Node, Node]] = []
-    for name in REFERENCE_FILES:
-        triples.extend(load_turtle(name))
-    ontology = load_turtle("intmk.ttl")
-    for outcome in ontology.subjects(_RDF.type, _INTMK.DecisionOutcome):
-        triples.extend(ontology.triples((outcome, None, None)))  # queries read the outcomes' labels and notations
+    parsed = [t for name in REFERENCE_FILES for t in load_triples(name).all]
+    ontology = load_triples("intmk.ttl")
+    for outcome in ontology.subjects(RDF_TYPE, PREFIXES["intmk"] + "DecisionOutcome"):
+        # Queries read the outcomes' labels and notations.
+        parsed += [t for t in ontology.all if isinstance(t.subject, ox.NamedNode) and t.subject.value == outcome]
     # Sorted, as a parsed graph has no order of its own.
-    found = sorted(tuple(from_rdflib(t) for t in triple) for triple in triples)
+    found = sorted({(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))  # type: ignore[arg-type]
+                    for t in parsed})
     return (*((s, p, o) for s, p, o in found),
             (INTMK_BODY, RDF.type, INTMK.MinisterConference),
             (INTMK_BODY, RDFS.label, de("Integrationsministerkonferenz (IntMK)")))

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+import pyoxigraph as ox
+
+from ..namespaces import PREFIXES
 
 # Characters N-Triples does not allow in an IRI; a slug or TOP id with one is an input problem.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
-XSD_INTEGER = f"<{XSD.integer}>"
-XSD_BOOLEAN = f"<{XSD.boolean}>"
-XSD_DATE = f"<{XSD.date}>"
+XSD_INTEGER, XSD_BOOLEAN, XSD_DATE = (f"<{PREFIXES['xsd']}{name}>" for name in ("integer", "boolean", "date"))
 TRUE, FALSE = f'"true"^^{XSD_BOOLEAN}', f'"false"^^{XSD_BOOLEAN}'
 
 
@@ -87,16 +84,17 @@ class Vocabulary:
         return term
 
 
-@cache
-def from_rdflib(term: Node) -> str:
-    """An rdflib term (from the vocabulary files) in N-Triples form."""
-    if isinstance(term, URIRef):
-        return iri(str(term))
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    assert isinstance(term, Literal)
+def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A term parsed by Oxigraph (from the vocabulary files) in the form above."""
+    if isinstance(term, ox.NamedNode):
+        return iri(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
     if term.language:
-        return f'{string(str(term))}@{term.language}'
-    if term.datatype is not None:
-        return typed(str(term), iri(str(term.datatype)))
-    return string(str(term))
+        return f"{string(term.value)}@{term.language}"
+    if term.datatype.value == XSD_STRING:
+        return string(term.value)
+    return typed(term.value, iri(term.datatype.value))
+
+
+XSD_STRING = PREFIXES["xsd"] + "string"

@@ -11,14 +11,15 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Any
 
 from ..chunks import encoded
 from ..errors import InputError
 from ..graph.quads import QuadSet
+
+if TYPE_CHECKING:  # rdflib only where a user's graph is written: a build writes its own quads
+    from rdflib import Dataset, Graph
+    from rdflib.term import Node
 
 
 def _umask() -> int:
@@ -49,6 +50,8 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> Path:
 
 def union_graph(dataset: Dataset) -> Graph:
     """All triples of all named graphs in one graph, with the dataset's prefixes."""
+    from rdflib import Graph
+
     graph = Graph()
     for prefix, namespace in dataset.namespaces():
         graph.bind(prefix, namespace, override=True, replace=True)
@@ -83,6 +86,7 @@ def _write(quads: Iterable[tuple[Node, Node, Node, Node | None]], fmt: Any, pref
 def to_ox(term: Node) -> Any:
     """An rdflib term as a pyoxigraph one."""
     import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -121,6 +125,7 @@ def trig(dataset: Dataset | QuadSet) -> bytes:
 
     if isinstance(dataset, QuadSet):
         return b"".join(trig_chunks(dataset))
+    from rdflib import Graph
 
     quads = (
         (s, p, o, g.identifier if isinstance(g, Graph) else g)
@@ -198,6 +203,8 @@ def read_rdf(path: Path) -> Graph:
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(f"unknown RDF format {path.suffix!r}; expected one of {', '.join(RDF_FORMATS)}", str(path))
+    from rdflib import Dataset
+
     dataset = Dataset()
     try:
         dataset.parse(path, format=fmt)

@@ -99,13 +99,13 @@ def addressee(text: str) -> URIRef:
     "Länder"."""
     value = " ".join(text.split())
     if value.casefold() in ("länder", "laender", "die länder"):
-        return LAENDER
+        return URIRef(LAENDER)
     if (land := laender().resolve(value)) is not None:
-        return land.iri
+        return URIRef(land.iri)
     found = bodies().matching(value)
     if not found:
         raise _unknown("body", value, _names(bodies()) + [l.name for l in laender().all] + ["Länder"])
-    return _one("body", value, bodies(), found).iri
+    return URIRef(_one("body", value, bodies(), found).iri)
 
 
 def topic(text: str) -> URIRef:
@@ -114,4 +114,4 @@ def topic(text: str) -> URIRef:
     found = programmes().matching(value) or laws().matching(value)
     if not found:
         raise _unknown("programme or law", value, _names(programmes()) + _names(laws()))
-    return _one("programme or law", value, programmes(), found).iri
+    return URIRef(_one("programme or law", value, programmes(), found).iri)

@@ -100,12 +100,12 @@ def term_for(param: Parameter, value: str) -> URIRef | Literal:
         land = laender().resolve(value)
         if land is None:
             raise UnknownNameError(f"{value!r} is not a German Land (parameter {param.name})")
-        return land.iri
+        return URIRef(land.iri)
     if param.type in ("law", "body", "topic"):
         from . import lookup
 
         if param.type == "law":
-            return lookup.law_query(value).law.iri
+            return URIRef(lookup.law_query(value).law.iri)
         return lookup.addressee(value) if param.type == "body" else lookup.topic(value)
     if param.type == "integer":
         if not re.fullmatch(r"-?\d+", value.strip()):

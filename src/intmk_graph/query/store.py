@@ -11,16 +11,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.query import Result
-from rdflib.term import Identifier
-
 from ..chunks import batches
 from ..errors import InputError
 from ..settings import StoreKind, default_jobs  # noqa: F401 (StoreKind re-exported)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rdflib only to query: filling the store is part of a build, which needs none
     import pyoxigraph as ox
+    from rdflib import Dataset
+    from rdflib.query import Result
+    from rdflib.term import Identifier
 
 
 def store_path(out_dir: Path) -> Path:
@@ -90,6 +89,8 @@ def _bulk_load_in_parallel(store: ox.Store, chunks: Iterable[bytes], threads: in
 def open_oxigraph(path: Path) -> Dataset:
     if not path.is_dir():
         raise InputError(f"no store at {path}; run 'intmk-graph build' first", str(path))
+    from rdflib import Dataset
+
     dataset = Dataset(store="Oxigraph", default_union=True)
     try:
         dataset.open(str(path), create=False)
@@ -119,6 +120,7 @@ class OxigraphQueries:
     def query(self, text: str, /) -> Result:
         import pyoxigraph as ox
         from rdflib import Graph, Variable
+        from rdflib.query import Result
 
         if self._store is None:
             raise ValueError("the store is closed")
@@ -146,12 +148,15 @@ class OxigraphQueries:
 @lru_cache(maxsize=1)
 def _rdflib_prefixes() -> dict[str, str]:
     """The prefixes an rdflib Dataset binds, which rdflib lets a query use undeclared."""
+    from rdflib import Dataset
+
     return {prefix: str(namespace) for prefix, namespace in Dataset().namespaces()}
 
 
 def _from_ox(term: object) -> Identifier:
     """A pyoxigraph term as rdflib's (as oxrdflib converts it)."""
     import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -176,11 +181,15 @@ def open_read_only(path: Path) -> Dataset:
         store = ox.Store.read_only(str(path))
     except OSError as exc:
         raise InputError(f"cannot open the store ({exc})", str(path)) from None
+    from rdflib import Dataset
+
     return Dataset(store=OxigraphStore(store=store), default_union=True)
 
 
 def in_memory(source: Dataset) -> Dataset:
     """A copy of ``source`` in rdflib's memory store, named graphs kept."""
+    from rdflib import Dataset
+
     dataset = Dataset(default_union=True)
     for prefix, namespace in source.namespaces():
         dataset.bind(prefix, namespace)
@@ -259,6 +268,8 @@ def open_dataset(kind: str, out_dir: Path) -> Dataset | OxigraphQueries | _Endpo
     trig_file = out_dir / "graph.trig"
     if not trig_file.is_file():
         raise InputError(f"no graph at {trig_file}; expected 'intmk-graph build' to have made one")
+    from rdflib import Dataset
+
     dataset = Dataset()
     dataset.parse(trig_file, format="trig")
     return in_memory(dataset)
