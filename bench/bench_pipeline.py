@@ -3,9 +3,9 @@ stage, on the bundled document and synthetic collections of about 1, 10 (and wit
 ``--big`` 100) MB; MB/s, cost per MB and peak memory, and the ratio to a baseline in the
 same run (reading the files and scanning them once with a regular expression). 100 MB
 is a corpus of ten 10 MB conferences (21st to 30th), as a year-by-year corpus is: one
-document of 1,000 copies would give TOP ids no minutes have. (Linking demands made
-again compares every pair of demands to one addressee across conferences, so until that
-is indexed, ``--big`` runs for hours.)
+document of 1,000 copies would give TOP ids no minutes have. The build reads with one
+process per core, as ``intmk-graph build`` does: several documents side by side, one
+large document in parts.
 
     .venv/bin/python bench/bench_pipeline.py [--big]
 
@@ -62,7 +62,7 @@ def one(paths: list[Path], out: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--big", action="store_true", help="also 100 MB (about 4 GB of memory and minutes)")
+    ap.add_argument("--big", action="store_true", help="also 100 MB (about 2 GB of memory and two minutes)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
