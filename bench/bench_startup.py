@@ -45,7 +45,8 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        subprocess.run([sys.executable, "-m", "intmk_graph", "build", "--quiet", "--out", str(out)], check=True)
+        subprocess.run([sys.executable, "-m", "intmk_graph", "build", "--quiet", "--out", str(out)], check=True,
+                       stdout=subprocess.DEVNULL)
         todo = commands(out)
         for argv in todo.values():  # warm the file cache and the bytecode
             run(argv)

@@ -132,3 +132,34 @@ def test_references_are_found_as_without_the_gates(pieces):
     finally:
         mentions._patterns = original
     assert with_gates == without
+
+
+def _anchored(lexicon):
+    """The pattern for whole labels as it was compiled on its own: the alternation anchored."""
+    import re
+
+    core = lexicon._pattern.pattern.removeprefix(r"(?<![\w.-])").removesuffix(r"(?![\w])")
+    return re.compile(core + "$")
+
+
+_WHOLE = st.one_of(st.sampled_from(_LABELS), st.sampled_from(["s", "es", "n", "e", " ", "-", ".", "x", "ß", "İ"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WHOLE, min_size=1, max_size=4))
+def test_a_whole_label_is_what_the_anchored_alternation_matches(pieces):
+    text = "".join(pieces)
+    for lexicon in LEXICONS:
+        plain = _anchored(lexicon).match(text)
+        fast = lexicon._whole(text)
+        assert (fast and (fast.end(), fast.lastgroup)) == (plain and (plain.end(), plain.lastgroup)), text
+
+
+def test_every_label_and_its_inflections_resolve_as_before():
+    for lexicon in LEXICONS:
+        anchored = _anchored(lexicon)
+        for entry in lexicon.entries.values():
+            for form in (entry.label, entry.label + "s", entry.label + "es", entry.label.lower(), entry.abbr or ""):
+                plain, fast = anchored.match(form), lexicon._whole(form)
+                assert (fast and fast.lastgroup) == (plain and plain.lastgroup), form
+            assert lexicon.resolve(entry.label) == entry

@@ -204,7 +204,6 @@ class Lexicon:
             self._entry_by_form[f"g{i}"] = entry
         alternation = _alternation(listed)
         self._pattern = re.compile(r"(?<![\w.-])(?:" + alternation + r")(?![\w])")
-        self._whole = re.compile(r"(?:" + alternation + r")$")
         # Every match of the pattern begins with a label's first word (its first letter
         # in either case): one automaton over all vocabularies' first words finds where.
         self._index = len(_LEXICONS)
@@ -259,7 +258,7 @@ class Lexicon:
                     tail = head[k:]
                     if not tail[0].islower():
                         continue
-                    found = self._whole.match(stem + tail)
+                    found = self._whole(stem + tail)
                     if found:
                         entry = self._entry(found.lastgroup)
                         start = m.start(1) + t.start()
@@ -272,7 +271,7 @@ class Lexicon:
         label = " ".join(label.split())
         if label in self.entries:
             return self.entries[label]
-        found = self._whole.match(label)
+        found = self._whole(label)
         return self._entry(found.lastgroup) if found else None
 
     def matching(self, name: str) -> list[Entry]:
@@ -287,6 +286,12 @@ class Lexicon:
         if (entry := self.resolve(name)) is not None:
             return [entry]
         return sorted(self._loose.get(_loose(name), ()), key=lambda e: e.key)
+
+    def _whole(self, text: str) -> re.Match[str] | None:
+        """``text`` as one whole label form: the label pattern matched in full (its guards
+        hold at the text's ends). One compiled alternation, not a second one anchored at
+        both ends: compiling them is most of reading a small document."""
+        return self._pattern.fullmatch(text)
 
     def _entry(self, group: str | None) -> Entry:
         assert group is not None  # every alternative is a named group
