@@ -54,7 +54,7 @@ LayoutOpt = Annotated[
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when reading gives any warning.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1,
-                                             help="Processes to read documents with (default: one per core).")]
+                                             help="Processes to read with: several documents side by side, a large one in parts (default: one per core).")]
 
 
 @contextmanager
