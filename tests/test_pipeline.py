@@ -26,7 +26,7 @@ def test_documents_read_in_parallel_give_the_same_build(monkeypatch, tmp_path):
 def test_one_document_read_in_parts_gives_the_same_build(monkeypatch, workers):
     """What the resolutions say, read in runs by this process and the pool, joins into
     what one process reads, in the same order (TOP 6.5 still cites § 104c AufenthG)."""
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(pipeline, "IN_PARTS_FROM_BYTES", 0)
     monkeypatch.setattr(pipeline, "_RUNS_PER_PART", 3)  # runs of two or three resolutions
     alone, in_parts = pipeline.parse(BUNDLED), pipeline.parse(BUNDLED, workers=workers)
     assert list(in_parts.content) == list(alone.content) == [r.key for r in alone.resolutions]

@@ -61,7 +61,7 @@ def parse(path: Path, layout: str | None = None, source: Decoded | None = None, 
     resolutions say is read in that many parts at once, one in this process."""
     with _without_cycle_collection():  # also in a worker process
         source = source or read_document(path)
-        if workers < 2 or sum(len(line.text) for line in source.lines) < PARALLEL_FROM_BYTES:
+        if workers < 2 or sum(len(line.text) for line in source.lines) < IN_PARTS_FROM_BYTES:
             collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
             return replace(collection, content=read_content(collection))
         with _pool(workers - 1) as pool:
@@ -138,9 +138,12 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 Progress = Callable[[Path, int, int], None]  # (document just read, how many read, how many in all)
 
 
-# Below this much text, starting worker processes costs what it saves: 19 documents of
-# 100 kB built in 4.4 s either way on two cores; three of 10 MB in 35 s against 48 s.
-PARALLEL_FROM_BYTES = 4_000_000
+# Below this much text, starting worker processes (and compiling the patterns in each)
+# costs what it saves. Several documents on two cores: 19 of 100 kB were read in 1.08 s
+# against 1.50, 10 in 0.72 against 0.70, 5 in 0.56 against 0.39. One document in parts:
+# 4 MB in 2.39 s against 2.38, 10 MB in about 5.3 against 6.1.
+PARALLEL_FROM_BYTES = 1_500_000
+IN_PARTS_FROM_BYTES = 5_000_000
 
 
 def read_documents(paths: list[Path] | None, layout: str | None = None,
