@@ -163,3 +163,14 @@ def test_every_label_and_its_inflections_resolve_as_before():
                 plain, fast = anchored.match(form), lexicon._whole(form)
                 assert (fast and fast.lastgroup) == (plain and plain.lastgroup), form
             assert lexicon.resolve(entry.label) == entry
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789٣ ab-."), max_size=12))
+def test_a_trailing_line_number_is_what_the_pattern_finds(text):
+    import re
+
+    from intmk_graph.read.layout import _trailing_number
+
+    m = re.match(r"^(?P<text>.*?)(?<!\d)(?P<n>\d{1,4})$", text)
+    assert _trailing_number(text) == ((m["text"], int(m["n"])) if m else (text, None))

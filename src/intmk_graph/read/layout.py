@@ -19,7 +19,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from ..model import LineSpan, Text
-from .profiles import COMMON, Profile, profile
+from .profiles import COMMON, Profile, one_of, profile
 from .sources import SourceLine
 
 CONTENT = "content"
@@ -157,10 +157,10 @@ _DIGITS = re.compile(r"\d+")
 def _mark_running_headers(lines: list[Line], rules: Profile) -> list[Line]:
     """A short line naming the conference that repeats on three or more pages is a
     running header, whatever its wording: ``IntMK 2014 – Beschlussniederschrift``."""
-    cue = rules.forms["running_header_cue"]
+    cue = one_of(rules.forms["running_header_cue"])
     keys = {}
     for line in lines:
-        if line.kind == CONTENT and len(line.text.split()) <= 14 and any(c.search(line.text) for c in cue):
+        if line.kind == CONTENT and cue.search(line.text) and len(line.text.split()) <= 14:
             if not any(rules.match(form, line.text) for form in ("item_header", "sponsors", "decision", "note")):
                 keys[line.number] = _DIGITS.sub("#", line.text)
     counts = Counter(keys.values())
@@ -170,8 +170,19 @@ def _mark_running_headers(lines: list[Line], rules: Profile) -> list[Line]:
     return [Line(l.number, l.text, RUNNING_HEADER) if l.number in repeated else l for l in lines]
 
 
-_TRAILING_NUMBER = re.compile(r"^(?P<text>.*?)(?<!\d)(?P<n>\d{1,4})$")
 _LEADING_NUMBER = re.compile(r"^(?P<n>\d{1,4})\s+(?P<text>\S.*)$")
+
+
+def _trailing_number(text: str) -> tuple[str, int | None]:
+    r"""The text before a number of one to four digits that ends it, and the number (what
+    ``^(.*?)(?<!\d)(\d{1,4})$`` finds, without trying the pattern at every character)."""
+    start = len(text)
+    while start and text[start - 1].isdecimal() and len(text) - start < 5:
+        start -= 1
+    run = len(text) - start
+    if not 1 <= run <= 4:  # none, or five digits and more: a year, a postcode, no line number
+        return text, None
+    return text[:start], int(text[start:])
 
 
 def strip_line_numbers(lines: list[Line], positional: bool = False) -> list[NumberedLine]:
@@ -194,11 +205,10 @@ def strip_line_numbers(lines: list[Line], positional: bool = False) -> list[Numb
     result: list[NumberedLine] = []
     for line in lines:
         text, official = line.text, None
-        trailing = _TRAILING_NUMBER.match(text)
-        leading = _LEADING_NUMBER.match(text)
-        if trailing and int(trailing["n"]) == expected:
-            text, official = trailing["text"].rstrip(), expected
-        elif leading and int(leading["n"]) == expected:
+        head, number = _trailing_number(text)
+        if number == expected:
+            text, official = head.rstrip(), expected
+        elif text[:1].isdecimal() and (leading := _LEADING_NUMBER.match(text)) and int(leading["n"]) == expected:
             text, official = leading["text"], expected
         if official is not None:
             expected += 1
