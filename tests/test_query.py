@@ -127,7 +127,8 @@ def test_saved_queries_agree_across_stores(stores, name, params):
 
 @pytest.mark.parametrize("name, params", [(n, p) for n, ps in PARAMS.items() for p in ps])
 def test_pyoxigraph_and_oxrdflib_answer_alike(stores, store_folder, name, params):
-    """The commands query the store through pyoxigraph, the server through oxrdflib."""
+    """The commands and the server query the store through pyoxigraph; a user's rdflib
+    Dataset over it goes through oxrdflib."""
     text = bind(saved_queries()[name], params)
     through_rdflib = open_read_only(store_folder)
     try:

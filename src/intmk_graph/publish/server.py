@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from ..namespaces import DEFAULT_BASE, ID
 from ..query.results import Queryable
@@ -98,14 +98,14 @@ def create_app(config: ServeConfig) -> Any:
     from starlette.responses import PlainTextResponse, RedirectResponse, Response
     from starlette.routing import Route
 
-    from ..query.store import open_read_only, store_path
+    from ..query.store import OxigraphQueries, store_path
 
     state: dict[str, Any] = {}
 
     @asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:
         state["pool"] = QueryPool(store_path(config.out), config.workers, config.timeout)
-        state["dataset"] = open_read_only(store_path(config.out))  # our own, bounded queries
+        state["dataset"] = OxigraphQueries(store_path(config.out))  # our own, bounded queries
         state["pages"] = {}
         try:
             yield
@@ -286,7 +286,7 @@ def _describe(dataset: Queryable, iri: str) -> Graph:
     return graph
 
 
-def service_description(config: ServeConfig, endpoint: str, dataset: Dataset) -> bytes:
+def service_description(config: ServeConfig, endpoint: str, dataset: Queryable) -> bytes:
     """A SPARQL 1.1 Service Description of this endpoint, in Turtle."""
     from rdflib import BNode, Graph, Namespace, URIRef
     from rdflib.namespace import RDF
@@ -310,7 +310,10 @@ def service_description(config: ServeConfig, endpoint: str, dataset: Dataset) ->
     g.add((data, RDF.type, sd.Dataset))
     g.add((data, sd.defaultGraph, default))
     g.add((default, RDF.type, sd.Graph))
-    for i, name in enumerate(sorted(str(c.identifier) for c in dataset.contexts() if str(c.identifier).startswith("http"))):
+    from ..query.saved import solutions
+
+    graphs = solutions(dataset.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
+    for i, name in enumerate(sorted(str(row.g) for row in graphs if str(row.g).startswith("http"))):
         named = BNode(f"graph{i}")
         g.add((data, sd.namedGraph, named))
         g.add((named, sd.name, URIRef(name)))

@@ -170,8 +170,9 @@ def _from_ox(term: object) -> Identifier:
 
 
 def open_read_only(path: Path) -> Dataset:
-    """The Oxigraph store at ``path`` opened read-only: any number of processes may do so
-    at once (the server and its query workers), none may write."""
+    """The Oxigraph store at ``path`` opened read-only as an rdflib Dataset (the whole
+    Dataset API, through oxrdflib); any number of processes may open it at once, none
+    may write. The commands and the server query through :class:`OxigraphQueries`."""
     import pyoxigraph as ox
     from oxrdflib import OxigraphStore
 
