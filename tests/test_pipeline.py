@@ -43,6 +43,25 @@ def test_runs_cut_the_resolutions_in_order_by_their_text(collection_2025):
     assert max(sizes) < 2 * min(sizes)
 
 
+def test_where_there_is_no_fork_server_workers_are_spawned(monkeypatch):
+    """Windows has no fork server: the same build, from spawned workers."""
+    import multiprocessing
+
+    started = []
+
+    class Recorded(pipeline.ProcessPoolExecutor):
+        def __init__(self, workers, mp_context):
+            started.append(mp_context.get_start_method())
+            super().__init__(workers, mp_context=mp_context)
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    paths = [*SERIES[:1], BUNDLED]
+    assert pipeline.build(paths, workers=2).quads.nquads() == pipeline.build(paths, workers=1).quads.nquads()
+    assert started == ["spawn"]
+
+
 def test_an_error_read_in_a_worker_keeps_its_file_and_line(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
     junk = tmp_path / "einkaufsliste.txt"

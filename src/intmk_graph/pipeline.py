@@ -127,9 +127,12 @@ def _warm() -> None:
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     """Reading is pure Python, so threads would wait on the GIL: processes, started from
-    a fork server that has the reader imported (no fork of a process with threads)."""
+    a fork server that has the reader imported (no fork of a process with threads), or
+    spawned where there is none (Windows)."""
     import multiprocessing
 
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["intmk_graph.pipeline"])
     return ProcessPoolExecutor(workers, mp_context=context)
