@@ -36,11 +36,24 @@ def test_one_document_read_in_parts_gives_the_same_build(monkeypatch, workers):
 
 
 def test_runs_cut_the_resolutions_in_order_by_their_text(collection_2025):
-    runs = pipeline._runs(collection_2025.resolutions, 4)
-    assert [r for run in runs for r in run] == list(collection_2025.resolutions)
-    assert len(runs) == 4 and all(runs)
-    sizes = [sum(len(p.text.text) for r in run for p in r.paragraphs) for run in runs]
+    """With no worker to send to, every run is kept and read here: eight runs of about
+    equal text, in order, whose content is what one reading gives."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from intmk_graph.extract.content import own_conference, read_content
+
+    resolutions = collection_2025.resolutions
+    with ThreadPoolExecutor(1) as pool:
+        parts = pipeline._Parts(pool, 1, sum(map(pipeline._text_of, resolutions)))
+        for r in resolutions:
+            parts.add(r, collection_2025.conference)
+        content = parts.join(own_conference(collection_2025))
+    runs = [run for _, run in parts.kept]
+    assert not parts.sent and [r for run in runs for r in run] == list(resolutions)
+    assert 7 <= len(runs) <= 9
+    sizes = [sum(map(pipeline._text_of, run)) for run in runs[:-1]]
     assert max(sizes) < 2 * min(sizes)
+    assert content == read_content(collection_2025) and list(content) == [r.key for r in resolutions]
 
 
 def test_where_there_is_no_fork_server_workers_are_spawned(monkeypatch):

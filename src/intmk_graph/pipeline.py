@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .extract.calendar import link_dated_references
-from .extract.content import own_conference, read_content, read_contents
+from .extract.content import own_conference, own_conference_of, read_content, read_contents
 from .graph.quads import QuadSet
 from .graph.rdf import build_quads
-from .model import Collection, Content, Resolution
+from .model import Collection, Conference, Content, Resolution
 from .namespaces import DEFAULT_BASE
 from .publish.exports import json_chunks, trig_chunks, turtle_chunks, write_atomic
 from .publish.records import resolution_records
@@ -65,54 +65,78 @@ def parse(path: Path, layout: str | None = None, source: Decoded | None = None, 
             collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
             return replace(collection, content=read_content(collection))
         with _pool(workers - 1) as pool:
-            # The workers start, and compile their patterns, while this process reads the layout.
+            # The workers start, and compile their patterns, while this process reads the
+            # layout; they read what resolutions say as soon as the layout has them.
             for _ in range(workers - 1):
                 pool.submit(_warm)
-            collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
-            return replace(collection, content=_read_content_in_parts(collection, pool, workers))
+            parts = _Parts(pool, workers, sum(len(line.text) for line in source.lines))
+            collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings,
+                                         on_resolution=parts.add)
+            return replace(collection, content=parts.join(own_conference(collection)))
 
 
-def _read_content_in_parts(collection: Collection, pool: Executor, parts: int) -> dict[str, Content]:
-    """:func:`read_content`, the resolutions cut into runs of about equal text. The pool
-    takes runs from the front, a few at a time, this process takes them from the back
-    while the pool is busy: each side reads what it has time for (a run sent to a worker
-    also costs its copying there and back), and the results are joined in order."""
-    from collections import deque
+class _Parts:
+    """:func:`read_content` of one document in parts. The resolutions are cut into runs
+    of about equal text as the layout reads them; a run goes to the pool while it keeps
+    up (a few runs in hand per worker) and is kept otherwise. When the layout is read,
+    the pool takes the kept runs from the front and this process from the back, so each
+    side reads what it has time for (a run sent to a worker also costs its copying there
+    and back). The results are joined in order."""
 
-    own = own_conference(collection)
-    runs = _runs(collection.resolutions, parts * _RUNS_PER_PART)
-    results: dict[int, dict[str, Content]] = {}
-    sent: deque[tuple[int, Future[dict[str, Content]]]] = deque()
-    front, back = 0, len(runs)
-    while front < back:
-        while front < back and sum(not f.done() for _, f in sent) < 2 * (parts - 1):
-            sent.append((front, pool.submit(_read_contents, runs[front], own)))
-            front += 1
-        if front < back:
-            back -= 1
-            results[back] = read_contents(runs[back], own)
-    for index, future in sent:
-        results[index] = future.result()
-    content: dict[str, Content] = {}
-    for index in range(len(runs)):
-        content.update(results[index])
-    return content
+    def __init__(self, pool: Executor, parts: int, text: int):
+        self.pool, self.in_hand = pool, 2 * (parts - 1)
+        self.run_text = max(1, text // (parts * _RUNS_PER_PART))
+        self.runs = 0
+        self.run: list[Resolution] = []
+        self.held = 0
+        self.sent: list[tuple[int, Future[dict[str, Content]]]] = []
+        self.kept: list[tuple[int, list[Resolution]]] = []
+
+    def add(self, resolution: Resolution, conference: Conference) -> None:
+        self.run.append(resolution)
+        self.held += _text_of(resolution)
+        if self.held >= self.run_text:
+            self._close(own_conference_of(conference), sending=True)
+
+    def _close(self, own: tuple[int | None, str], sending: bool) -> None:
+        if not self.run:
+            return
+        index, run = self.runs, self.run
+        self.runs, self.run, self.held = self.runs + 1, [], 0
+        if sending and self._room():
+            self.sent.append((index, self.pool.submit(_read_contents, run, own)))
+        else:
+            self.kept.append((index, run))
+
+    def _room(self) -> bool:
+        return sum(not f.done() for _, f in self.sent) < self.in_hand
+
+    def join(self, own: tuple[int | None, str]) -> dict[str, Content]:
+        self._close(own, sending=False)
+        results: dict[int, dict[str, Content]] = {}
+        front, back = 0, len(self.kept)
+        while front < back:
+            while front < back and self._room():
+                index, run = self.kept[front]
+                self.sent.append((index, self.pool.submit(_read_contents, run, own)))
+                front += 1
+            if front < back:
+                back -= 1
+                index, run = self.kept[back]
+                results[index] = read_contents(run, own)
+        for index, future in self.sent:
+            results[index] = future.result()
+        content: dict[str, Content] = {}
+        for index in sorted(results):
+            content.update(results[index])
+        return content
 
 
 _RUNS_PER_PART = 8
 
 
-def _runs(resolutions: Sequence[Resolution], count: int) -> list[list[Resolution]]:
-    """The resolutions, in order, cut into ``count`` runs of about equal text."""
-    sizes = [sum(len(p.text.text) for p in r.paragraphs) + len(r.title.text) for r in resolutions]
-    share, held = sum(sizes) / count, 0
-    runs: list[list[Resolution]] = [[]]
-    for resolution, size in zip(resolutions, sizes):
-        if held >= share * len(runs) and runs[-1]:
-            runs.append([])
-        runs[-1].append(resolution)
-        held += size
-    return runs
+def _text_of(resolution: Resolution) -> int:
+    return sum(len(p.text.text) for p in resolution.paragraphs) + len(resolution.title.text)
 
 
 def _read_contents(resolutions: list[Resolution], own: tuple[int | None, str]) -> dict[str, Content]:

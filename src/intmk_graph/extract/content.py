@@ -11,6 +11,7 @@ from ..model import (
     Amount,
     Citation,
     Collection,
+    Conference,
     Content,
     DateMention,
     Demand,
@@ -163,7 +164,11 @@ def read_content(collection: Collection) -> dict[str, Content]:
 
 def own_conference(collection: Collection) -> tuple[int | None, str]:
     """What a reference to the document's own conference names: its number and kind."""
-    return collection.conference.number, main_or_special(collection.conference.kind)
+    return own_conference_of(collection.conference)
+
+
+def own_conference_of(conference: Conference) -> tuple[int | None, str]:
+    return conference.number, main_or_special(conference.kind)
 
 
 def read_contents(resolutions: Sequence[Resolution], own: tuple[int | None, str]) -> dict[str, Content]:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, ReadWarning, Resolution
+from ..model import REPORTED, USED_ROLES, Collection, Conference, LayoutUsed, ReadWarning, Resolution
 from .agenda import read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
@@ -136,9 +137,12 @@ def _has_marker(block: Block, reader: ItemReader) -> bool:
 def read_collection(
     source_lines: list[SourceLine], name: str, layout: str | None = None, encoding: str = "utf-8",
     source_warnings: tuple[ReadWarning, ...] = (),
+    on_resolution: Callable[[Resolution, Conference], None] | None = None,
 ) -> Collection:
     """Segment a document's lines into a :class:`Collection` (``layout`` forces a family).
-    ``encoding`` "pdf" means the lines came from positions, with their line numbers."""
+    ``encoding`` "pdf" means the lines came from positions, with their line numbers.
+    ``on_resolution`` is told of each resolution, with the conference, as soon as it is
+    read (what it says can be read meanwhile)."""
     texts = [normalise_space(l.text) for l in source_lines]
     detection = detect(texts, layout)
     rules = detection.profile
@@ -187,6 +191,8 @@ def read_collection(
         if resolution is not None:
             resolutions.append(resolution)
             read_ids[resolution.id] += 1
+            if on_resolution is not None:
+                on_resolution(resolution, conference)
     if resolutions and (last := resolutions[-1]).paragraphs:
         text = (last.protocol_notes[-1].text if last.protocol_notes else last.paragraphs[-1].text).text
         if not text.rstrip().endswith(SENTENCE_END):
