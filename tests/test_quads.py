@@ -76,7 +76,7 @@ def test_turtle_and_trig_parse_back_to_the_same_graphs():
 
 
 def test_the_writer_shortens_what_it_safely_can():
-    text = _sample().turtle({"xsd": str(XSD), "ex": EX}).decode()
+    text = b"".join(_sample().turtle_chunks({"xsd": str(XSD), "ex": EX})).decode()
     assert "ex:s a ex:Thing ;" in text
     assert "\tex:n -3 ;" in text and "\tex:ok false ;" in text and "\tex:sum 77500000.0 ;" in text
     assert '\tex:odd "12 Stück"^^xsd:integer ;' in text
@@ -88,7 +88,7 @@ def test_the_writer_shortens_what_it_safely_can():
 
 
 def test_a_writer_with_no_prefixes_writes_full_iris():
-    block = TurtleWriter({}).block([(iri(EX + "s"), iri(EX + "p"), integer(1))], "")
+    block = "".join(TurtleWriter({}).lines([(iri(EX + "s"), iri(EX + "p"), integer(1))], ""))
     assert block == "<https://example.org/s> <https://example.org/p> 1 .\n"
 
 

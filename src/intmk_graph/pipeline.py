@@ -61,7 +61,8 @@ def parse(path: Path, layout: str | None = None, source: Decoded | None = None, 
     resolutions say is read in that many parts at once, one in this process."""
     with _without_cycle_collection():  # also in a worker process
         source = source or read_document(path)
-        if workers < 2 or sum(len(line.text) for line in source.lines) < IN_PARTS_FROM_BYTES:
+        text = sum(len(line.text) for line in source.lines)
+        if workers < 2 or text < IN_PARTS_FROM_BYTES:
             collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
             return replace(collection, content=read_content(collection))
         with _pool(workers - 1) as pool:
@@ -69,7 +70,7 @@ def parse(path: Path, layout: str | None = None, source: Decoded | None = None, 
             # layout; they read what resolutions say as soon as the layout has them.
             for _ in range(workers - 1):
                 pool.submit(_warm)
-            parts = _Parts(pool, workers, sum(len(line.text) for line in source.lines))
+            parts = _Parts(pool, workers, text)
             collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings,
                                          on_resolution=parts.add)
             return replace(collection, content=parts.join(own_conference(collection)))

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+from .namespaces import PREFIXES
+
+RDF_TYPE = PREFIXES["rdf"] + "type"
 
 
 class Triples:

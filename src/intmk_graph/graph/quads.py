@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from ..chunks import encoded
+from ..namespaces import PREFIXES
+from .terms import FALSE, TRUE, XSD_INTEGER, iri
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -158,12 +160,6 @@ class QuadSet:
     def nquads(self) -> bytes:
         return b"".join(self.nquads_chunks())
 
-    def turtle(self, prefixes: dict[str, str]) -> bytes:
-        return b"".join(self.turtle_chunks(prefixes))
-
-    def trig(self, prefixes: dict[str, str]) -> bytes:
-        return b"".join(self.trig_chunks(prefixes))
-
     def to_dataset(self) -> Dataset:
         """The same graphs in an rdflib Dataset (default graph: the union)."""
         from rdflib import Dataset
@@ -179,10 +175,9 @@ class QuadSet:
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
-_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_BARE = {f"<{_XSD}integer>": _INTEGER, f"<{_XSD}decimal>": _DECIMAL}
-_BOOLEANS = {f'"true"^^<{_XSD}boolean>': "true", f'"false"^^<{_XSD}boolean>': "false"}
+_RDF_TYPE = iri(PREFIXES["rdf"] + "type")
+_BARE = {XSD_INTEGER: _INTEGER, iri(PREFIXES["xsd"] + "decimal"): _DECIMAL}
+_BOOLEANS = {TRUE: "true", FALSE: "false"}
 
 
 class TurtleWriter:
@@ -243,6 +238,3 @@ class TurtleWriter:
                 yield f" , {term(o)}"
         if subject is not None:
             yield " .\n"
-
-    def block(self, triples: Iterable[Triple], indent: str) -> str:
-        return "".join(self.lines(triples, indent))

@@ -19,6 +19,7 @@ from ..namespaces import PREFIXES
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 XSD_INTEGER, XSD_BOOLEAN, XSD_DATE = (f"<{PREFIXES['xsd']}{name}>" for name in ("integer", "boolean", "date"))
+XSD_STRING = PREFIXES["xsd"] + "string"  # the datatype of a plain text, written without it
 TRUE, FALSE = f'"true"^^{XSD_BOOLEAN}', f'"false"^^{XSD_BOOLEAN}'
 
 
@@ -95,6 +96,3 @@ def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     if term.datatype.value == XSD_STRING:
         return string(term.value)
     return typed(term.value, iri(term.datatype.value))
-
-
-XSD_STRING = PREFIXES["xsd"] + "string"

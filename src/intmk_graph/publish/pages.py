@@ -291,8 +291,8 @@ def _layout(g: Any, iterations: int) -> dict[str, tuple[float, float]]:
     owner: dict[str, str] = {}
     for member in g:
         owner_iri = resolution_of(member)
-        if owner_iri is not None and str(owner_iri) in g:
-            owner[member] = str(owner_iri)
+        if owner_iri is not None and owner_iri in g:
+            owner[member] = owner_iri
     # A graph of its own with nodes and edges in sorted order: a subgraph view iterates a
     # set, so the layout (and the page) would change with Python's hash seed.
     keep = sorted(n for n in g if n not in owner)

@@ -108,14 +108,7 @@ class OxigraphQueries:
     rdflib."""
 
     def __init__(self, path: Path):
-        import pyoxigraph as ox
-
-        if not path.is_dir():
-            raise InputError(f"no store at {path}; run 'intmk-graph build' first", str(path))
-        try:
-            self._store: ox.Store | None = ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise InputError(f"cannot open the store ({exc})", str(path)) from None
+        self._store: ox.Store | None = _read_only(path)
 
     def query(self, text: str, /) -> Result:
         import pyoxigraph as ox
@@ -173,18 +166,22 @@ def open_read_only(path: Path) -> Dataset:
     """The Oxigraph store at ``path`` opened read-only as an rdflib Dataset (the whole
     Dataset API, through oxrdflib); any number of processes may open it at once, none
     may write. The commands and the server query through :class:`OxigraphQueries`."""
-    import pyoxigraph as ox
     from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+
+    return Dataset(store=OxigraphStore(store=_read_only(path)), default_union=True)
+
+
+def _read_only(path: Path) -> ox.Store:
+    """The Oxigraph store at ``path``, read-only; a missing or unopenable one is an input error."""
+    import pyoxigraph as ox
 
     if not path.is_dir():
         raise InputError(f"no store at {path}; run 'intmk-graph build' first", str(path))
     try:
-        store = ox.Store.read_only(str(path))
+        return ox.Store.read_only(str(path))
     except OSError as exc:
         raise InputError(f"cannot open the store ({exc})", str(path)) from None
-    from rdflib import Dataset
-
-    return Dataset(store=OxigraphStore(store=store), default_union=True)
 
 
 def in_memory(source: Dataset) -> Dataset:
