@@ -31,8 +31,9 @@ STAGES = ("read", "rdf", "graph.ttl", "graph.trig", "resolutions.json", "store",
 
 def one(paths: list[Path], out: Path) -> dict:
     """Run in a child process: every stage of one build, timed; and the baseline."""
+    from intmk_graph.outputs import write_atomic
     from intmk_graph.pipeline import build, load_store, write_all
-    from intmk_graph.publish.exports import json_chunks, trig_chunks, turtle_chunks, write_atomic
+    from intmk_graph.publish.exports import json_chunks, trig_chunks, turtle_chunks
     from intmk_graph.publish.records import resolution_records
 
     t0 = time.perf_counter()

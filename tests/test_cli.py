@@ -74,10 +74,10 @@ def test_every_command_has_help_and_is_documented(name):
 
 @pytest.mark.parametrize("args, message", [
     (["visualise", "coalitions", "--out", "coalitions.html"],
-     "coalitions.html: looks like a page, but --out names the output folder; use --out-file for the page"),
-    (["visualise", "coalitions", "--out-file", "{dir}"], "{dir}: is a folder; --out-file names a file"),
-    (["build", "--out", "{file}"], "{file}: is a file; --out names a folder"),
-    (["export", "--format", "ttl", "--out", "{dir}"], "{dir}: is a folder; --out names a file"),
+     "coalitions.html: looks like a file, but --out names the output folder; use --out-file for the page"),
+    (["visualise", "coalitions", "--out-file", "{dir}"], "{dir}: is a folder; --out-file names a file (--force replaces an empty folder)"),
+    (["build", "--out", "{file}"], "{file}: is a file; --out names a folder (--force replaces the file)"),
+    (["export", "--format", "ttl", "--out", "{dir}"], "{dir}: is a folder; --out names a file (--force replaces an empty folder)"),
 ])
 def test_output_path_mistakes_are_one_line_errors(tmp_path, args, message):
     folder, file = tmp_path / "folder", tmp_path / "a.txt"

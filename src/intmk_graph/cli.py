@@ -125,58 +125,72 @@ def library_errors() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-def ensure_built(store: str, out: Path) -> None:
-    """With nothing of kind ``store`` built under OUT yet (the Oxigraph store; "memory":
-    the TriG file), build the bundled data first, as a new user expects."""
+DEFAULT_OUT = Path("output")
+
+
+def ensure_built(store: str, out: Path | None) -> Path:
+    """The build folder to query: OUT (an error when nothing of kind ``store`` is built
+    there: the Oxigraph store; "memory": the TriG file), or without --out ``output/``,
+    where the bundled data is built first if need be, as a new user expects."""
     from .query.store import has_store
 
-    if not has_store(store, out):
-        from .pipeline import build_bundled
+    folder = out or DEFAULT_OUT
+    if has_store(store, folder):
+        return folder
+    if out is not None:
+        fail(f"{out}: no build here; run 'intmk-graph build --out {out}' first")
+    from .outputs import check_output
+    from .pipeline import build_bundled, build_output, default_inputs
 
-        err_console.print(f"no build under {out}: building the bundled data first", highlight=False)
-        with library_errors():
-            build_bundled(out)
+    err_console.print(f"no build under {folder}: building the bundled data first", highlight=False)
+    with library_errors():
+        check_output(build_output(folder), default_inputs())
+        build_bundled(folder)
+    return folder
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr and exit 2."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
 
 
 @contextmanager
-def opened(store: str, out: Path) -> Iterator[Any]:
-    """The graph to query (see ``query.store.open_dataset``), closed afterwards; with no
-    store yet, the bundled data is built first."""
+def opened(store: str, out: Path | None) -> Iterator[Any]:
+    """The graph to query (see ``query.store.open_dataset``), closed afterwards; see
+    :func:`ensure_built` for where it is."""
     from .query.store import open_dataset
 
-    ensure_built(store, out)
-    dataset = open_dataset(store, out)
+    dataset = open_dataset(store, ensure_built(store, out))
     try:
         yield dataset
     finally:
         dataset.close()
 
 
-PAGE_SUFFIXES = (".html", ".htm", ".png", ".svg")
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing output of another kind (a file where a folder goes, a page name without .html).")]
 
 
-def output_path(path: Path, folder: bool, option: str) -> Path:
-    """Check an output path before any work: a folder option must not name a file (or a
-    page), a file option must not name a folder, and the place must be writable. A
-    mistake is one line and exit 2."""
+def checked(outputs: list[Any], inputs: list[Path] | None = None, force: bool = False) -> None:
+    """Check the output paths before any work (``outputs.check_output``): a mistake is
+    one line and exit 2."""
+    from .outputs import check_output
 
-    def refuse(message: str) -> NoReturn:
-        err_console.print(f"[bold red]error:[/] {path}: {message}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2)
+    with library_errors():
+        if inputs is None:
+            from .pipeline import default_inputs
 
-    if folder:
-        if path.exists() and not path.is_dir():
-            refuse(f"is a file; {option} names a folder")
-        if path.suffix.lower() in PAGE_SUFFIXES:
-            refuse(f"looks like a page, but {option} names the output folder; use --out-file for the page")
-    elif path.is_dir():
-        refuse(f"is a folder; {option} names a file")
-    parent = path if folder and path.exists() else path.parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
-    if not os.access(parent, os.W_OK):
-        refuse(f"cannot be written ({parent} is not writable)")
-    return path
+            inputs = default_inputs()
+        for output in outputs:
+            check_output(output, inputs, force)
+
+
+def report_written(paths: list[Path]) -> None:
+    """``wrote PATH`` for each file written, unless it went to standard output, which
+    then holds the data alone."""
+    for path in paths:
+        if str(path) != "-":
+            console.print(f"wrote {path}", highlight=False)
 
 
 def report_reading(collections: list[Collection], strict: bool = False) -> None:
@@ -234,6 +248,7 @@ def build_command(
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     jobs: JobsOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Read resolution collections and write the knowledge graph to OUT.
 
@@ -242,9 +257,9 @@ def build_command(
 
     Example: intmk-graph build beschluesse-2025.pdf beschlussniederschrift-2014.txt --out output
     """
-    from .pipeline import build, write_all
+    from .pipeline import build, build_output, write_all
 
-    output_path(out, folder=True, option="--out")
+    checked([build_output(out)], files, force)
     with library_errors():
         with reading_progress(files, quiet) as progress:
             result = build(files, base, layout, progress, jobs or default_jobs())
@@ -271,8 +286,7 @@ def build_command(
         f"total {t['parse'] + t['graph'] + t['outputs']:.2f} s",
         highlight=False,
     )
-    for path in written:
-        console.print(f"wrote {path}", highlight=False)
+    report_written(written)
 
 
 def print_records(records: list[dict[str, Any]], fmt: RecordFormat, columns: list[tuple[str, str]],
@@ -474,7 +488,7 @@ StoreOpt = Annotated[
         help="oxigraph (embedded store under OUT/store), memory (rdflib), or the URL of a SPARQL endpoint.",
     ),
 ]
-OutDirOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder of the built graph and store.")]
+OutDirOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder of the built graph and store (default: output, where the bundled data is built if nothing is).")]
 ConferenceOpt = Annotated[Optional[int], typer.Option("--conference", "-c", help="Only this conference number.")]
 
 
@@ -509,7 +523,7 @@ def query_command(
         bool, typer.Option("--allow-service", help="Allow SERVICE clauses (federated queries to other endpoints).")
     ] = False,
     store: StoreOpt = StoreKind.oxigraph.value,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """Run a SPARQL query (string, --file, or a saved query's name) on the graph.
 
@@ -563,7 +577,7 @@ def coalitions_command(
     ] = False,
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """Co-sponsorship among the Länder: pairs, communities, centrality, lone sponsors.
 
@@ -618,7 +632,7 @@ def dissent_command(
     land: Annotated[Optional[str], typer.Option("--land", help="Only notes of this Land.")] = None,
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """Protocol notes: who dissented from which resolution and paragraph, and why.
 
@@ -646,7 +660,7 @@ def cites_command(
     conference: ConferenceOpt = None,
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """The resolutions citing a law (all its sections) or one section, with the citing text and line.
 
@@ -681,7 +695,7 @@ def demands_command(
     conference: ConferenceOpt = None,
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """What the conference demands of whom: verb, addressees, paragraph and sentence.
 
@@ -712,7 +726,7 @@ def history_command(
     demand: Annotated[Optional[str], typer.Option("--demand", help="A demand's IRI: it, what it repeats and what repeats it.")] = None,
     format: FormatOpt = RecordFormat.table,
     store: StoreOpt = StoreKind.oxigraph.value,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """The record over the years of one thing: one row per conference with its year,
     resolutions (and demands, sponsorships or notes) and TOPs.
@@ -791,7 +805,7 @@ def serve_command(
     workers: Annotated[int, typer.Option("--workers", help="Query worker processes.", min=1, max=32)] = 2,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE clauses (federated queries).")] = False,
     cors: Annotated[Optional[str], typer.Option("--cors", help="Allow scripts from this origin (e.g. https://yasgui.example.org).")] = None,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """Serve the built graph read-only: a SPARQL 1.1 endpoint at /sparql, a query page
     at / (YASGUI with every saved query as a tab), the pages under /pages/, and every
@@ -801,8 +815,7 @@ def serve_command(
     """
     from .publish.server import ServeConfig, serve
 
-    output_path(out, folder=True, option="--out")
-    ensure_built(StoreKind.oxigraph.value, out)
+    out = ensure_built(StoreKind.oxigraph.value, out)
     config = ServeConfig(out, host, port, timeout, max_rows, workers, allow_service, cors)
     shown = f"[{host}]" if ":" in host else host
     err_console.print(f"serving {out} at http://{shown}:{port}/ (SPARQL: http://{shown}:{port}/sparql); "
@@ -819,7 +832,7 @@ def push_command(
     user: Annotated[Optional[str], typer.Option("--user", help="User name for the store (Basic or Digest).")] = None,
     password: Annotated[Optional[str], typer.Option("--password", help="Password for --user (or the environment variable INTMK_GRAPH_PASSWORD).", envvar="INTMK_GRAPH_PASSWORD")] = None,
     quiet: QuietOpt = False,
-    out: OutDirOpt = Path("output"),
+    out: OutDirOpt = None,
 ) -> None:
     """Load the built graphs into another triple store by the SPARQL 1.1 Graph Store HTTP
     Protocol: one named graph per document, plus the reference graph. Safe to repeat. A
@@ -827,11 +840,10 @@ def push_command(
 
     Example: intmk-graph push --to http://localhost:7878/store --replace
     """
-    import os
 
     from .publish.push import TOKEN_VARIABLE, push
 
-    ensure_built(StoreKind.memory.value, out)  # push sends the TriG file
+    out = ensure_built(StoreKind.memory.value, out)  # push sends the TriG file
     with library_errors(), progress_bar("pushing", 0, quiet) as advance:
         pushed = push(to, out / "graph.trig", replace=replace, prefix=graph_prefix, user=user, password=password,
                       token=os.environ.get(TOKEN_VARIABLE),
@@ -850,25 +862,24 @@ def visualise_command(
     ] = None,
     conference: ConferenceOpt = None,
     store: StoreOpt = StoreKind.oxigraph.value,
-    out: OutDirOpt = Path("output"),
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder of the built graph and store; the pages are written there.")] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Self-contained interactive HTML pages (work offline) and a co-sponsorship heat map.
 
     Example: intmk-graph visualise all
     """
-    from .publish.pages import KINDS, write_visual
+    from .publish.pages import KINDS, visual_outputs, write_visual
 
     kinds = list(KINDS) if what == "all" else [what]
     if out_file is not None and len(kinds) > 1:
         raise typer.BadParameter("--out-file names one file; leave it out with 'all'")
-    output_path(out, folder=True, option="--out")
-    if out_file is not None:
-        output_path(out_file, folder=False, option="--out-file")
+    folder = out or DEFAULT_OUT
+    checked([o for kind in kinds for o in visual_outputs(kind, folder, out_file)], [], force)
     with library_errors():
         with opened(store, out) as dataset:
             for kind in kinds:
-                for path in write_visual(kind, dataset, out, out_file, conference):
-                    console.print(f"wrote {path}", highlight=False)
+                report_written(write_visual(kind, dataset, folder, out_file, conference))
 
 
 @app.command("validate")
@@ -924,25 +935,27 @@ def export_command(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.ttl,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (a folder for csv).")] = None,
     base: BaseOpt = DEFAULT_BASE,
+    force: ForceOpt = False,
 ) -> None:
     """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables.
 
     Example: intmk-graph export --format graphml --out graph.graphml
     """
+    from .outputs import Output
     from .pipeline import build
     from .publish.exports import export
 
-    if out is not None:
-        output_path(out, folder=format is ExportFormat.csv, option="--out")
+    csv_tables = format is ExportFormat.csv
+    target = out or DEFAULT_OUT / ("graph-csv" if csv_tables else f"graph.{format.value}")
+    checked([Output(target, "--out", folder=csv_tables, files=("nodes.csv", "edges.csv") if csv_tables else ())],
+            files, force)
     with library_errors():
         with reading_progress(files, quiet) as progress:
             result = build(files, base, layout, progress)
         report_reading(result.collections, strict)
-        target = out or Path("output") / ("graph-csv" if format is ExportFormat.csv else f"graph.{format.value}")
         with working(f"writing {target}", quiet):
             written = export(result.dataset, format.value, target)
-    for path in written:
-        console.print(f"wrote {path}", highlight=False)
+    report_written(written)
 
 
 def main() -> None:

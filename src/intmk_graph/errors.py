@@ -48,3 +48,7 @@ class QueryError(IntmkError):
 
 class UnknownNameError(IntmkError):
     """A law, body or programme named on the command line is not in the vocabularies."""
+
+
+class OutputError(IntmkError):
+    """An output path that must not or cannot be written (an input, a device's place, a full disk)."""

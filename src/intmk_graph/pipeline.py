@@ -25,7 +25,8 @@ from .graph.quads import QuadSet
 from .graph.rdf import build_quads
 from .model import Collection, Conference, Content, Resolution
 from .namespaces import DEFAULT_BASE
-from .publish.exports import json_chunks, trig_chunks, turtle_chunks, write_atomic
+from .outputs import Output, write_atomic
+from .publish.exports import json_chunks, trig_chunks, turtle_chunks
 from .publish.records import resolution_records
 from .read.documents import read_document
 from .read.segments import read_collection
@@ -276,6 +277,15 @@ def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str
             raise InputError(str(exc)) from None
         t2 = time.perf_counter()
     return BuildResult(collections, quads, {"parse": t1 - t0, "graph": t2 - t1})
+
+
+OUTPUT_FILES = ("graph.ttl", "graph.trig", "resolutions.json")
+STORE_FOLDER = "store"
+
+
+def build_output(out_dir: Path) -> Output:
+    """What a build writes under ``out_dir``, for checking before any work."""
+    return Output(out_dir, "--out", folder=True, files=OUTPUT_FILES, stores=(STORE_FOLDER,))
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:

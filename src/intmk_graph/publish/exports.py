@@ -1,5 +1,4 @@
-"""Serialise graphs and records to files. Every file is written atomically (a temporary
-file in the same folder, then renamed), so readers never see half a file."""
+"""Serialise graphs and records to files, each written whole (``outputs.write_atomic``)."""
 
 from __future__ import annotations
 
@@ -7,8 +6,6 @@ import csv
 import io
 import itertools
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,36 +13,11 @@ from typing import TYPE_CHECKING, Any
 from ..chunks import encoded
 from ..errors import InputError
 from ..graph.quads import QuadSet
+from ..outputs import write_atomic
 
 if TYPE_CHECKING:  # rdflib only where a user's graph is written: a build writes its own quads
     from rdflib import Dataset, Graph
     from rdflib.term import Node
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> Path:
-    """Write (bytes, or chunks of them) via a temporary file in the same folder and
-    rename, so readers never see half a file; the result gets the usual permissions
-    (mkstemp's are 0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if isinstance(data, bytes):
-                fh.write(data)
-            else:
-                fh.writelines(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def union_graph(dataset: Dataset) -> Graph:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from string import Template
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
@@ -27,6 +27,9 @@ from ..graph.iris import resolution_key, resolution_of, short_name
 from ..model import natural_key
 from ..namespaces import INTMK
 from ..query.saved import solutions
+
+if TYPE_CHECKING:
+    from ..outputs import Output
 
 # Tableau 20: distinct enough for the ~20 node types of the whole graph.
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
@@ -517,11 +520,28 @@ def page(kind: str, graph: Graph, conference: int | None = None) -> str:
 KINDS = (*PAGES, "matrix")
 
 
+def visual_outputs(kind: str, out_dir: Path, out_file: Path | None = None) -> list[Output]:
+    """What :func:`write_visual` writes, for checking before any work: a page is an HTML
+    file, the matrix a PNG and an SVG (``out_file``: either name or their stem, both are written)."""
+    from ..outputs import Output, is_stdout
+
+    if kind == "matrix":
+        if out_file is not None and is_stdout(out_file):
+            return [Output(out_file, "--out-file", folder=True, what="the matrix (a PNG and an SVG)")]
+        stem = (out_file or out_dir / "matrix").with_suffix("")
+        option = "--out-file" if out_file is not None else "--out"
+        return [Output(stem.with_suffix(s), option, suffixes=(s,), what="figure") for s in (".png", ".svg")
+                ] + ([Output(out_file, option, suffixes=(".png", ".svg", ""), what="figure")] if out_file else [])
+    if out_file is not None:
+        return [Output(out_file, "--out-file", suffixes=(".html", ".htm"), what="page")]
+    return [Output(out_dir, "--out", folder=True, files=(f"{kind}.html",), hint="use --out-file for the page")]
+
+
 def write_visual(kind: str, graph: Graph, out_dir: Path, out_file: Path | None = None,
                  conference: int | None = None) -> list[Path]:
     """Draw one kind and write it atomically: ``OUT/<kind>.html``, or for the matrix
     ``OUT/matrix.png`` and ``.svg`` (``out_file`` names the file instead)."""
-    from .exports import write_atomic
+    from ..outputs import write_atomic
 
     if kind == "matrix":
         png, svg = matrix_figures(graph, conference)

@@ -4,7 +4,6 @@ graph of a query is the union of all named graphs on both."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from functools import lru_cache
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..chunks import batches
 from ..errors import InputError
+from ..outputs import failure, replaced_folder
 from ..settings import StoreKind, default_jobs  # noqa: F401 (StoreKind re-exported)
 
 if TYPE_CHECKING:  # rdflib only to query: filling the store is part of a build, which needs none
@@ -39,22 +39,25 @@ def fill_oxigraph(data: bytes | Iterable[bytes], path: Path, threads: int | None
     (default: one per core). The store is closed again: a build opens no Dataset."""
     import pyoxigraph as ox
 
-    if path.exists():
-        shutil.rmtree(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Oxigraph's bulk loader is twice as fast as parsing through rdflib's Dataset API.
-    store = ox.Store(str(path))
-    if isinstance(data, bytes):
-        store.bulk_load(data, format=ox.RdfFormat.TRIG)
-        loads = 1
-    else:
-        loads = _bulk_load_in_parallel(store, data, threads or default_jobs())
-    if loads > 1:
-        # Each load adds its own overlapping files to every index; queries on a store of
-        # eleven loads ran 1.5-3x slower than on one. Compacting costs a third of loading.
-        store.optimize()
-    store.flush()
-    del store  # the last reference: closes the store and releases the lock on the folder
+    # Made beside the old store and put in its place when whole: a build stopped
+    # halfway leaves the previous store as it was.
+    with replaced_folder(path) as tmp:
+        # Oxigraph's bulk loader is twice as fast as parsing through rdflib's Dataset API.
+        try:
+            store = ox.Store(str(tmp))
+        except OSError as exc:
+            raise failure(exc, path) from None
+        if isinstance(data, bytes):
+            store.bulk_load(data, format=ox.RdfFormat.TRIG)
+            loads = 1
+        else:
+            loads = _bulk_load_in_parallel(store, data, threads or default_jobs())
+        if loads > 1:
+            # Each load adds its own overlapping files to every index; queries on a store of
+            # eleven loads ran 1.5-3x slower than on one. Compacting costs a third of loading.
+            store.optimize()
+        store.flush()
+        del store  # the last reference: closes the store and releases the lock on the folder
 
 
 # A load of some 8 MB of N-Quads at a time, several at once: one bulk load parses and
