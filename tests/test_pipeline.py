@@ -63,9 +63,9 @@ def test_where_there_is_no_fork_server_workers_are_spawned(monkeypatch):
     started = []
 
     class Recorded(pipeline.ProcessPoolExecutor):
-        def __init__(self, workers, mp_context):
+        def __init__(self, workers, mp_context, **options):
             started.append(mp_context.get_start_method())
-            super().__init__(workers, mp_context=mp_context)
+            super().__init__(workers, mp_context=mp_context, **options)
 
     monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
     monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Recorded)

@@ -522,6 +522,7 @@ def query_command(
     allow_service: Annotated[
         bool, typer.Option("--allow-service", help="Allow SERVICE clauses (federated queries to other endpoints).")
     ] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds the query may run before it is stopped (the embedded store).")] = 60.0,
     store: StoreOpt = StoreKind.oxigraph.value,
     out: OutDirOpt = None,
 ) -> None:
@@ -539,8 +540,15 @@ def query_command(
     with library_errors():
         text = query_text(query, file, param or [])
         check(text, allow_service)  # before a store is opened or built
-        with opened(store, out) as dataset:
-            print_result(run(dataset, text, allow_service), format)
+        if store == StoreKind.oxigraph.value:  # in a worker process, killed at its deadline
+            from .query.store import store_path
+            from .query.workers import query_in_worker
+
+            result = query_in_worker(store_path(ensure_built(store, out)), text, timeout)
+        else:
+            with opened(store, out) as dataset:
+                result = run(dataset, text, allow_service)
+        print_result(result, format)
 
 
 @app.command("queries")
@@ -959,7 +967,15 @@ def export_command(
 
 
 def main() -> None:
-    app()
+    """The command line, stoppable: Ctrl-C and SIGTERM end any command within a second
+    (exit 130, 143), with no traceback and no half-written output (``stops``)."""
+    from .stops import Stopped, finish, install
+
+    install()
+    try:
+        app()
+    except Stopped as stop:
+        finish(stop)
 
 
 if __name__ == "__main__":

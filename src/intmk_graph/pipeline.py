@@ -31,6 +31,7 @@ from .publish.records import resolution_records
 from .read.documents import read_document
 from .read.segments import read_collection
 from .read.sources import Decoded
+from .stops import ignore_in_worker, kill_workers
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -151,17 +152,28 @@ def _warm() -> None:
     parse(default_inputs()[0])
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """Reading is pure Python, so threads would wait on the GIL: processes, started from
     a fork server that has the reader imported (no fork of a process with threads), or
-    spawned where there is none (Windows)."""
+    spawned where there is none (Windows). Stopped (Ctrl-C, an error), the workers are
+    killed at once rather than waited for."""
     import multiprocessing
 
+    context: multiprocessing.context.BaseContext
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["intmk_graph.pipeline"])
-    return ProcessPoolExecutor(workers, mp_context=context)
+        context = multiprocessing.get_context("spawn")
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["intmk_graph.pipeline"])
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_in_worker)
+    try:
+        yield pool
+    except BaseException:
+        kill_workers()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 Progress = Callable[[Path, int, int], None]  # (document just read, how many read, how many in all)

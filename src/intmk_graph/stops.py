@@ -119,5 +119,8 @@ def finish(stop: Stopped) -> None:
 
 def ignore_in_worker() -> None:
     """In a worker process: leave stopping to the parent, which kills the worker (Ctrl-C
-    reaches the whole process group; a worker of its own would print a traceback)."""
+    reaches the whole process group; a worker of its own would print a traceback). A
+    forked worker also drops the parent's handlers and its wake-up descriptor."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.set_wakeup_fd(-1)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..chunks import batches
 from ..errors import InputError
@@ -114,35 +114,54 @@ class OxigraphQueries:
         self._store: ox.Store | None = _read_only(path)
 
     def query(self, text: str, /) -> Result:
-        import pyoxigraph as ox
-        from rdflib import Graph, Variable
-        from rdflib.query import Result
-
         if self._store is None:
             raise ValueError("the store is closed")
-        found = self._store.query(text, use_default_graph_as_union=True, prefixes=_rdflib_prefixes())
-        if isinstance(found, ox.QueryBoolean):
-            result = Result("ASK")
-            result.askAnswer = bool(found)
-        elif isinstance(found, ox.QuerySolutions):
-            result = Result("SELECT")
-            names = [Variable(v.value) for v in found.variables]
-            result.vars = names
-            result.bindings = [{v: _from_ox(term) for v, term in zip(names, solution) if term is not None}
-                               for solution in found]
-        else:  # CONSTRUCT, DESCRIBE
-            result = Result("CONSTRUCT")
-            result.graph = Graph()
-            for triple in found:
-                result.graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
-        return result
+        found = self._store.query(text, use_default_graph_as_union=True, prefixes=rdflib_prefixes())
+        return rdflib_result(*plain_result(found))
 
     def close(self) -> None:
         self._store = None  # the last reference: RocksDB closes
 
 
+PlainResult = tuple[str, list[str], list[Any]]  # form, variables, rows of pyoxigraph terms
+
+
+def plain_result(found: Any) -> PlainResult:
+    """An Oxigraph query result, read whole, in a form that pickles (to come back from a
+    query worker): ("ASK", [], [bool]), ("SELECT", variables, rows of terms or None) or
+    ("CONSTRUCT", [], triples as tuples)."""
+    import pyoxigraph as ox
+
+    if isinstance(found, ox.QueryBoolean):
+        return "ASK", [], [bool(found)]
+    if isinstance(found, ox.QuerySolutions):
+        names = [v.value for v in found.variables]
+        return "SELECT", names, [tuple(solution) for solution in found]
+    return "CONSTRUCT", [], [(t.subject, t.predicate, t.object) for t in found]
+
+
+def rdflib_result(form: str, names: list[str], rows: list[Any]) -> Result:
+    """A :func:`plain_result` as rdflib's Result, as oxrdflib would give it."""
+    from rdflib import Graph, Variable
+    from rdflib.query import Result
+
+    result = Result(form)
+    if form == "ASK":
+        result.askAnswer = rows[0]
+    elif form == "SELECT":
+        variables = [Variable(n) for n in names]
+        result.vars = variables
+        result.bindings = [{v: _from_ox(term) for v, term in zip(variables, row) if term is not None}
+                           for row in rows]
+    else:  # CONSTRUCT, DESCRIBE
+        result.graph = Graph()
+        for s, p, o in rows:
+            result.graph.add((_from_ox(s), _from_ox(p), _from_ox(o)))
+    return result
+
+
 @lru_cache(maxsize=1)
-def _rdflib_prefixes() -> dict[str, str]:
+def rdflib_prefixes() -> dict[str, str]:
     """The prefixes an rdflib Dataset binds, which rdflib lets a query use undeclared."""
     from rdflib import Dataset
 

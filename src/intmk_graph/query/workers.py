@@ -16,10 +16,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError
 from .sparql import Form
+
+if TYPE_CHECKING:
+    from rdflib.query import Result
+
+    from .store import PlainResult
 
 # Result formats by media type; the first of each kind is the default.
 RESULT_TYPES = {
@@ -38,6 +43,9 @@ GRAPH_TYPES = {
 }
 
 
+PLAIN = "x-intmk/plain"  # the command line's own: the result as terms (store.plain_result)
+
+
 class QueryTimeout(QueryError):
     pass
 
@@ -49,7 +57,8 @@ class Request:
     media_type: str  # one of RESULT_TYPES or GRAPH_TYPES
     default_graphs: list[str] = field(default_factory=list)  # default-graph-uri: else the union
     named_graphs: list[str] = field(default_factory=list)  # named-graph-uri: else all
-    max_rows: int = 10_000
+    max_rows: int | None = 10_000  # None: all
+    prefixes: dict[str, str] = field(default_factory=dict)  # usable without a PREFIX line
 
 
 @dataclass
@@ -58,6 +67,7 @@ class Answer:
     media_type: str
     rows: int  # results (or triples) in the body
     truncated: bool  # more than max_rows: the rest was left out
+    plain: PlainResult | None = None  # for PLAIN: the result itself, not serialised
 
 
 # ----------------------------------------------------------------- in the worker
@@ -67,6 +77,9 @@ def _serve(path: str, requests: Any, answers: Any) -> None:
     """A worker: open the store read-only, then answer requests until told to stop."""
     import pyoxigraph as ox
 
+    from ..stops import ignore_in_worker
+
+    ignore_in_worker()
     try:
         store = ox.Store.read_only(path)
     except OSError as exc:
@@ -95,13 +108,20 @@ def _answer(store: Any, request: Request) -> Answer:
         options["use_default_graph_as_union"] = True
     if request.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+    if request.prefixes:
+        options["prefixes"] = request.prefixes
     result = store.query(request.text, **options)
+    if request.media_type == PLAIN:
+        from .store import plain_result
+
+        found = plain_result(result)
+        return Answer(b"", PLAIN, len(found[2]), False, found)
     if isinstance(result, ox.QueryBoolean):
         return Answer(_boolean(bool(result), request.media_type), request.media_type, 1, False)
     rows: list[Any] = []
     truncated = False
     for row in result:
-        if len(rows) == request.max_rows:
+        if request.max_rows is not None and len(rows) == request.max_rows:
             truncated = True
             break
         rows.append(row)
@@ -204,25 +224,34 @@ class _Worker:
             raise QueryError(value)
 
     def stop(self, kill: bool = False) -> None:
+        """End the worker (``kill``: at once, even mid-query) and release its queues, whose
+        semaphores would otherwise be reported leaked when the server exits."""
         if kill:
             self.process.kill()
         else:
             self.requests.put(None)
-        self.process.join(timeout=5)
+        self.process.join(timeout=1)
         if self.process.is_alive():
             self.process.kill()
+            self.process.join()
+        for q in (self.requests, self.answers):
+            q.close()
+            q.join_thread()
+        self.process.close()
 
 
 class QueryPool:
     """``size`` worker processes over the store at ``path``; ``run`` blocks the calling
     thread until the answer, a QueryError, or QueryTimeout after ``timeout`` seconds."""
 
-    def __init__(self, path: Path, size: int = 2, timeout: float = 10.0):
+    def __init__(self, path: Path, size: int = 2, timeout: float = 10.0, start: str = "spawn"):
         if not Path(path).is_dir():
             raise QueryError(f"no store at {path}; run 'intmk-graph build' first")
         self.path, self.timeout = str(path), timeout
-        # spawn: a fork of a process with threads (the web server) is not safe
-        self._context = multiprocessing.get_context("spawn")
+        # spawn: a fork of a process with threads (the web server) is not safe. The
+        # command line forks (a spawned Python costs 0.3 s of every query): its only
+        # other thread, the stop watchdog, holds no lock.
+        self._context = multiprocessing.get_context(start)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._workers = [_Worker(self._context, self.path) for _ in range(size)]
@@ -264,11 +293,34 @@ class QueryPool:
         return fresh
 
     def close(self) -> None:
+        """Stop the workers: idle ones are told to, busy ones killed (a shutdown does not
+        wait for a stranger's query)."""
+        idle = set()
+        while True:
+            try:
+                idle.add(id(self._idle.get_nowait()))
+            except queue.Empty:
+                break
         for w in self._workers:
-            w.stop()
+            w.stop(kill=id(w) not in idle)
+        self._workers = []
 
     def __enter__(self) -> QueryPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def query_in_worker(path: Path, text: str, timeout: float) -> Result:
+    """A query of the command line in a worker process over the store at ``path``: the
+    same rdflib Result as in-process, but stopped after ``timeout`` seconds
+    (QueryTimeout) and killed with the command when it is stopped."""
+    from .sparql import form_of
+    from .store import rdflib_prefixes, rdflib_result
+
+    start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with QueryPool(path, size=1, timeout=timeout, start=start) as pool:
+        answer = pool.run(Request(text, form_of(text), PLAIN, max_rows=None, prefixes=rdflib_prefixes()))
+    assert answer.plain is not None
+    return rdflib_result(*answer.plain)
