@@ -67,11 +67,40 @@ def test_bom_encodings(tmp_path, encoding):
     assert (record["id"], record["sponsors"], record["source"]["last_line"]) == ("1.1", ["Thüringen"], 9)
 
 
-def test_undecodable_bytes_name_their_position(tmp_path):
+def test_a_few_bad_bytes_are_replaced_with_a_warning_each(tmp_path):
     path = tmp_path / "bad.txt"
-    path.write_bytes(b"TOP 1.1\nTitel \x81\xfc\n")
+    path.write_bytes(GOOD_HEAD.replace("Text. 1", "Text für alle. 1").encode().replace(b"Titel", b"Titel \x81\xfc"))
+    (record,), warnings = warned(path)
+    assert record["title"] == "Titel \ufffd\ufffd" and record["sponsors"] == ["Berlin"]
+    assert warnings == [
+        f"warning: {path}:3: byte 0x81 at column 7 (byte position 15) is not valid UTF-8, read as U+FFFD; "
+        "expected UTF-8, UTF-16 or Windows-1252 text",
+        f"warning: {path}:3: byte 0xfc at column 8 (byte position 16) is not valid UTF-8, read as U+FFFD; "
+        "expected UTF-8, UTF-16 or Windows-1252 text",
+    ]
+
+
+def test_a_stray_nul_byte_is_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(GOOD_HEAD.replace("Text.", "Te\x00xt.").encode())
+    (record,), warnings = warned(path)
+    assert record["sponsors"] == ["Berlin"]
+    assert warnings == [f"warning: {path}:9: byte 0x00 at column 3 (byte position 80) is a NUL byte, read as "
+                        "U+FFFD; expected UTF-8, UTF-16 or Windows-1252 text"]
+
+
+def test_utf16_without_its_bom_is_told_by_its_nul_bytes(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(GOOD_HEAD.replace("Berlin", "Thüringen").encode("utf-16-le"))
+    (record,), warnings = warned(path)
+    assert record["sponsors"] == ["Thüringen"] and warnings == []
+
+
+def test_text_that_is_mostly_not_utf8_is_refused(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"TOP 1.1\n" + bytes(range(0x80, 0x100)) * 4)
     line = run(path)
-    assert "bad.txt:2: not valid UTF-8 (byte 0x81 at column 7, byte position 14)" in line
+    assert "bad.txt:2: not valid UTF-8 (byte 0x80 at column 1, byte position 8, and 100 more places)" in line
 
 
 def test_binary_file(tmp_path):

@@ -58,3 +58,39 @@ def test_reading_damaged_text_never_raises(start, length, mutations):
     assert "unaccounted" not in collection.line_roles
     for w in collection.warnings:
         assert w.message and (w.line is None or 1 <= w.line <= collection.line_count)
+
+
+# Bytes inserted into a line (no line ends: the lines stay where they were), of any
+# kind: invalid UTF-8, NUL bytes, control characters.
+damage = st.lists(st.tuples(st.integers(0, 10**6), st.binary(min_size=1, max_size=6).filter(
+    lambda b: b"\n" not in b and b"\r" not in b)), min_size=1, max_size=4)
+
+
+def _read(data: bytes):
+    source = decode(data, "fuzz.txt")
+    return read_collection(source.lines, "fuzz.txt", encoding=source.encoding, source_warnings=source.warnings)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(TEXT) - 1), st.integers(60, 600), damage)
+def test_damaged_bytes_lose_only_the_resolutions_they_touch(start, length, places):
+    lines = TEXT[start : start + length]
+    try:
+        clean = _read(b"\n".join(lines))
+    except InputError:
+        return  # a slice that is no resolution document on its own
+    damaged_lines = []
+    for position, junk in places:
+        i = position % len(lines)
+        cut = len(lines[i]) // 2
+        lines = [*lines[:i], lines[i][:cut] + junk + lines[i][cut:], *lines[i + 1 :]]
+        damaged_lines.append((i + 1, junk))
+    touched = {i for i, _ in damaged_lines}
+    damaged = _read(b"\n".join(lines))  # a few bad bytes never lose the document
+    warned = {w.line for w in damaged.warnings}
+    assert {i for i, junk in damaged_lines if b"\x00" in junk} <= warned  # a NUL byte is always said
+    kept = {(r.id, r.title.text, r.sponsor_names, r.decision) for r in damaged.resolutions}
+    ends = [r.first_line for r in clean.resolutions[1:]] + [len(lines) + 1]
+    for r, end in zip(clean.resolutions, ends):
+        if not touched & set(range(r.first_line, end)):
+            assert (r.id, r.title.text, r.sponsor_names, r.decision) in kept, f"TOP {r.id} lost"

@@ -33,36 +33,88 @@ class Decoded:
         return self.encoding == "pdf"
 
 
-# Bytes that mark UTF-16 text; a BOM is the only way we accept UTF-16.
+# Bytes that mark UTF-16 text.
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Windows-1252 leaves five bytes undefined; text exported on Windows never has them.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# More damaged places than this, and the text is not UTF-8 with a few bad bytes.
+_FEW = 100
+_REPLACED = "\ufffd"
+_EXPECTED = "UTF-8, UTF-16 or Windows-1252 text"
 
 
-def _undecodable(data: bytes, position: int, name: str, expected: str) -> InputError:
-    line = data.count(b"\n", 0, position) + 1
-    column = position - (data.rfind(b"\n", 0, position) + 1) + 1
-    return InputError(
-        f"not valid UTF-8 (byte 0x{data[position]:02x} at column {column}, byte position {position}); "
-        f"expected {expected}",
-        name,
-        line,
-    )
+class _Damage(NamedTuple):
+    start: int  # byte position
+    end: int
+    what: str  # "not valid UTF-8", "a NUL byte"
+
+
+def _where(data: bytes, position: int) -> tuple[int, int]:
+    """(line, column) of a byte position, both 1-based."""
+    return data.count(b"\n", 0, position) + 1, position - (data.rfind(b"\n", 0, position) + 1) + 1
+
+
+def _warnings(data: bytes, damage: list[_Damage]) -> tuple[ReadWarning, ...]:
+    found = []
+    for d in damage:
+        line, column = _where(data, d.start)
+        shown = " ".join(f"0x{b:02x}" for b in data[d.start : d.end])
+        found.append(ReadWarning(line, f"{'byte' if d.end - d.start == 1 else 'bytes'} {shown} at column {column} "
+                                       f"(byte position {d.start}) {'is' if d.end - d.start == 1 else 'are'} "
+                                       f"{d.what}, read as U+FFFD; expected {_EXPECTED}"))
+    return tuple(found)
+
+
+def _utf8(data: bytes) -> tuple[str, list[_Damage], int]:
+    """The text with each invalid sequence replaced, the damaged places (at most _FEW + 1:
+    more means it is not UTF-8), and how many non-ASCII characters decoded well."""
+    pieces: list[str] = []
+    damage: list[_Damage] = []
+    position = 0
+    while len(damage) <= _FEW:
+        try:
+            pieces.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            pieces.append(data[position : position + exc.start].decode("utf-8"))
+            damage.append(_Damage(position + exc.start, position + exc.end, "not valid UTF-8"))
+            pieces.append(_REPLACED)
+            position += exc.end
+    text = "".join(pieces)
+    return text, damage, sum(1 for ch in text if ch > "\x7f") - len(damage)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without its BOM, told by NUL bytes in every other position of mostly
+    Latin text."""
+    head = data[:4096]
+    if len(head) < 16:
+        return None
+    for codec, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) > 0.9 * len(zeros):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def decode(data: bytes, name: str) -> Decoded:
-    """Decode a document: UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252.
+    """Decode a document: UTF-8 with or without BOM, UTF-16 (with BOM, or told by its
+    NUL bytes), or Windows-1252. UTF-8 with a few bad bytes (or stray NUL bytes) is read
+    with each replaced by U+FFFD and a warning at its line; only text that is mostly not
+    UTF-8 goes on to Windows-1252, or is refused.
 
     >>> decode("TOP 1\\nTitel\\n".encode(), "x.txt").encoding
     'utf-8'
     >>> d = decode("TOP 1\\nThüringen\\n".encode("cp1252"), "x.txt")
     >>> d.encoding, d.lines[1].text
     ('cp1252', 'Thüringen')
-    >>> decode(b"ok\\nbad \\x81", "x.txt")
-    Traceback (most recent call last):
-    ...
-    intmk_graph.errors.InputError: x.txt:2: not valid UTF-8 (byte 0x81 at column 5, byte position 7); expected UTF-8, UTF-16 with BOM or Windows-1252 text
+    >>> d = decode("TOP 1\\nThüringen ".encode() + b"\\x81 Sachsen\\n", "x.txt")
+    >>> d.lines[1].text, d.warnings[0].line
+    ('Thüringen \\ufffd Sachsen', 2)
     """
+    damage: list[_Damage] = []
     if data.startswith(_UTF16_BOMS):
         try:
             text, encoding = data.decode("utf-16"), "utf-16"
@@ -70,17 +122,32 @@ def decode(data: bytes, name: str) -> Decoded:
             raise InputError(
                 f"not valid UTF-16 (byte position {exc.start}); expected UTF-16 text after its BOM", name
             ) from None
-    elif (nul := data.find(b"\x00")) >= 0:
-        raise InputError(f"binary data (a NUL byte at byte position {nul}); expected a text file", name)
+    elif (utf16 := _utf16_without_bom(data)) is not None:
+        text, encoding = utf16, "utf-16"
     else:
-        try:
-            text = data.decode("utf-8")
+        nuls = data.count(b"\x00")
+        if nuls > max(_FEW, len(data) // 1000) or nuls * 20 > len(data):
+            first = data.find(b"\x00")
+            raise InputError(f"binary data (a NUL byte at byte position {first}); expected a text file", name)
+        # A few stray NUL bytes (valid UTF-8, but never text) are damage like a bad byte.
+        damage = [_Damage(i, i + 1, "a NUL byte") for i in range(len(data)) if data[i] == 0] if nuls else []
+        text, bad, well = _utf8(data)
+        text = text.replace("\x00", _REPLACED) if nuls else text
+        cp1252 = not any(b in _CP1252_UNDEFINED for b in data)
+        if not bad:
             encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
-        except UnicodeDecodeError:
-            bad = next((i for i, b in enumerate(data) if b in _CP1252_UNDEFINED), None)
-            if bad is not None:
-                raise _undecodable(data, bad, name, "UTF-8, UTF-16 with BOM or Windows-1252 text") from None
+        elif len(bad) <= _FEW and (well >= len(bad) or not cp1252):
+            encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
+            damage = sorted(damage + bad)
+        elif cp1252 and not nuls:
             text, encoding = data.decode("cp1252"), "cp1252"
+        else:
+            line, column = _where(data, bad[0].start)
+            raise InputError(
+                f"not valid UTF-8 (byte 0x{data[bad[0].start]:02x} at column {column}, byte position "
+                f"{bad[0].start}, and {len(bad) - 1} more places); expected {_EXPECTED}",
+                name, line,
+            )
     if not text.strip("\ufeff \t\r\n\f"):
         raise InputError("file is empty; expected an IntMK resolution collection", name, 1)
     text = text.removeprefix("\ufeff")
@@ -90,9 +157,4 @@ def decode(data: bytes, name: str) -> Decoded:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", " ").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return Decoded([SourceLine(i, t) for i, t in enumerate(lines, start=1)], encoding)
-
-
-def decode_lines(data: bytes, name: str) -> list[SourceLine]:
-    """The lines of :func:`decode`."""
-    return decode(data, name).lines
+    return Decoded([SourceLine(i, t) for i, t in enumerate(lines, start=1)], encoding, _warnings(data, damage))
