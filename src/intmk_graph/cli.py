@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from . import __version__
 from .errors import IntmkError
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
 
 # Only light imports here: the library's stages (rdflib, pyoxigraph, networkx, ...) are
 # imported in the commands that use them, so --help and completion start fast.
+from .publish.tables import Table as TableData
 from .settings import DEFAULT_BASE, Decision, StoreKind, default_jobs
 
 app = typer.Typer(
@@ -209,19 +209,24 @@ def report_reading(collections: list[Collection], strict: bool = False) -> None:
         raise typer.Exit(2)
 
 
-def write_data(data: Any, fmt: RecordFormat, csv_rows: list[dict[str, Any]] | None = None) -> bool:
-    """JSON or CSV on stdout (CSV rows default to the flattened records); False when
-    the caller should draw a table instead."""
-    from .publish.exports import csv_text, json_text
+def show(fmt: RecordFormat | ResultFormat, data: Any, table: TableData, csv_rows: list[dict[str, Any]] | None = None,
+         columns: Sequence[str] | None = None) -> None:
+    """The one way a command prints what it found: JSON of ``data``, CSV of ``csv_rows``
+    (default: the flattened records) under ``columns`` (its header also when empty), or
+    the table. An empty result also says so, on stderr."""
+    from .publish.exports import json_text
     from .publish.records import flat_record
+    from .publish.tables import csv_text, render
 
-    if fmt is RecordFormat.json:
+    if fmt.value == "json":
         sys.stdout.write(json_text(data))
-        return True
-    if fmt is RecordFormat.csv:
-        sys.stdout.write(csv_text(csv_rows if csv_rows is not None else [flat_record(r) for r in data]))
-        return True
-    return False
+    elif fmt.value == "csv":
+        sys.stdout.write(csv_text(csv_rows if csv_rows is not None else [flat_record(r) for r in data], columns))
+    else:
+        render(console, table, err_console)
+        return
+    if not table.rows:
+        render(console, table, err_console)  # only its empty line
 
 
 def version_callback(value: bool) -> None:
@@ -267,17 +272,15 @@ def build_command(
         with working("writing graph.ttl, graph.trig and resolutions.json and loading the store", quiet):
             written = write_all(result, out)
     from .publish.records import SUMMARY_COLUMNS, summary_record
+    from .publish.tables import render
 
-    table = Table(title="intmk-graph build", header_style="bold",
-                  caption="spons. sponsorships, unan./maj. decided unanimously/by majority, "
-                  "notes protocol notes, §§ cited sections, dem. demands")
-    table.add_column("document", min_width=14, overflow="fold")  # a file name is wrapped, never cut
-    for _, header in SUMMARY_COLUMNS:
-        table.add_column(header, justify="right")
-    for c in result.collections:
-        s = summary_record(c)
-        table.add_row(f"{s['file']}\n{s['conference']}", *(str(s[key]) for key, _ in SUMMARY_COLUMNS))
-    console.print(table)
+    summaries = [summary_record(c) for c in result.collections]
+    render(console, TableData(
+        "intmk-graph build", ["document", *(header for _, header in SUMMARY_COLUMNS)],
+        [[f"{s['file']}\n{s['conference']}", *(str(s[key]) for key, _ in SUMMARY_COLUMNS)] for s in summaries],
+        right=frozenset(header for _, header in SUMMARY_COLUMNS),
+        caption="spons. sponsorships, unan./maj. decided unanimously/by majority, "
+                "notes protocol notes, §§ cited sections, dem. demands"))
     t = result.timings
     console.print(
         f"{len(result.resolutions)} resolutions, {len(result.quads)} triples in "
@@ -287,45 +290,6 @@ def build_command(
         highlight=False,
     )
     report_written(written)
-
-
-def print_records(records: list[dict[str, Any]], fmt: RecordFormat, columns: list[tuple[str, str]],
-                  title: str) -> None:
-    """Records as JSON, CSV, or a rich table of the given (key, header) columns."""
-    from .publish.records import flat_record
-
-    if not write_data(records, fmt):
-        rows = [[str(flat_record(record).get(key, "")) for key, _ in columns] for record in records]
-        print_table(title, [header for _, header in columns], rows)
-
-
-# Below this many columns of terminal per table column, a table becomes one key/value
-# block per row: columns of three letters each help nobody.
-MIN_COLUMN_WIDTH = 12
-
-
-def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
-    """A table that fits the terminal: cells wrap (an IRI is folded, never cut to look
-    like another); on a terminal too narrow for its columns, one key/value block per row."""
-    if len(headers) * MIN_COLUMN_WIDTH > console.width:
-        width = max(len(h) for h in headers)
-        if title:
-            console.print(title, style="bold", highlight=False)
-        for i, row in enumerate(rows, start=1):
-            block = Table.grid(padding=(0, 1))
-            block.add_column(style="bold", no_wrap=True, min_width=width)
-            block.add_column(overflow="fold")
-            for header, value in zip(headers, row):
-                block.add_row(header, value)
-            console.rule(f"{i}", style="dim")
-            console.print(block)
-        return
-    table = Table(title=title or None, header_style="bold")
-    for header in headers:
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
 
 
 def land_codes(names: list[str]) -> str:
@@ -356,28 +320,22 @@ def resolutions_command(
         collections = parse_all(files, layout)
         report_reading(collections, strict)
         records = resolution_records(collections)
-    if format is not RecordFormat.table:
-        print_records(records, format, [], "")
-        return
+    from .publish.records import RESOLUTION_COLUMNS
+
     several = len({r["conference"] for r in records}) > 1
-    table = Table(title="Resolutions", header_style="bold")
-    if several:
-        table.add_column("Conf.")
-    table.add_column("TOP", no_wrap=True)
-    table.add_column("Title", ratio=2)
-    table.add_column("Sponsors", max_width=24)
-    table.add_column("Decision")
-    table.add_column("Z.", justify="right")
-    table.add_column("Notes")
+    rows = []
     for r in records:
         notes = ", ".join(
             "+".join(land_codes([b]) for b in n["by"])
             + (f" (Z. {n['paragraph']})" if n["paragraph"] is not None else "")
             for n in r["protocol_notes"]
         )
-        row = [r["id"], r["title"], land_codes(r["sponsors"]), r["decision"] or "–", str(r["paragraphs"]), notes]
-        table.add_row(*([r["conference"]] if several else []), *row)
-    console.print(table)
+        row = [r["id"], r["title"], land_codes(r["sponsors"]) or "–", r["decision"] or "–", str(r["paragraphs"]), notes]
+        rows.append([r["conference"], *row] if several else row)
+    headers = ["TOP", "Title", "Sponsors", "Decision", "Z.", "Notes"]
+    show(format, records, TableData("Resolutions", ["Conf.", *headers] if several else headers, rows,
+                                    right=frozenset({"Z."}), empty="no resolution in these documents"),
+         columns=RESOLUTION_COLUMNS)
 
 
 @app.command("conferences")
@@ -393,28 +351,27 @@ def conferences_command(
     Example: intmk-graph conferences minutes-2014.txt minutes-2016.txt --format json
     """
     from .pipeline import read_documents
-    from .publish.records import conference_record, flat_conference
+    from .publish.records import CONFERENCE_COLUMNS, conference_record, flat_conference
 
     with library_errors():
         collections = read_documents(files, layout)
         report_reading(collections, strict)
     records = [conference_record(c) for c in collections]
-    if write_data(records, format, [flat_conference(r) for r in records]):
-        return
-    table = Table(title="Conferences", header_style="bold")
-    for column in ("file", "No.", "kind", "dates", "place", "chair", "agenda", "TOPs", "layout", "warnings"):
-        table.add_column(column, justify="right" if column in ("No.", "agenda", "TOPs", "warnings") else "left")
+    rows = []
     for r in records:
         dates = r["start"] if r["start"] == r["end"] else f"{r['start']} – {r['end']}"
         if r["start"] is None:
             dates = f"decided {r['decided']}" if r["decided"] else "–"
-        table.add_row(
+        rows.append([
             r["file"], r["number"] or "–", r["kind"] or "–", dates,
             r["place"] or ("video conference" if r["procedure"] == "video conference" else "–"),
             r["chair"] or "–", str(len(r["agenda"])), str(r["resolutions"]),
             f"{r['layout']['family']} {r['layout']['confidence']:.2f}", str(len(r["warnings"])),
-        )
-    console.print(table)
+        ])
+    show(format, records, TableData("Conferences", ["file", "No.", "kind", "dates", "place", "chair", "agenda",
+                                                    "TOPs", "layout", "warn."], rows,
+                                    right=frozenset({"No.", "agenda", "TOPs", "warn."})),
+         [flat_conference(r) for r in records], CONFERENCE_COLUMNS)
 
 
 @app.command("check")
@@ -462,6 +419,8 @@ def check_command(
             highlight=False,
             soft_wrap=True,
         )
+        if not c.resolutions:
+            console.print("  no resolution was read: this file gives no resolutions to the graph", highlight=False)
         for w in c.warnings:
             console.print(f"  warning: {path}:{w.line if w.line is not None else '-'}: {w.message}", highlight=False, soft_wrap=True)
         for report in c.reports:
@@ -501,14 +460,20 @@ class ResultFormat(str, Enum):
 
 def print_result(result: Any, fmt: ResultFormat, title: str = "") -> None:
     """A SPARQL result: SELECT as table/CSV/TSV/JSON, ASK as true/false, graphs as Turtle."""
+    from .publish.tables import render
     from .query.results import compact, rows, serialize
 
     if fmt is not ResultFormat.table or result.type != "SELECT":
         sys.stdout.write(serialize(result, fmt.value))
+        if result.type == "SELECT" and not rows(result)[1] or result.type != "SELECT" and result.graph is not None \
+                and not len(result.graph) and result.type != "ASK":
+            err_console.print("nothing found: the query gave no results", highlight=False)
         return
     names, data = rows(result)
-    print_table(title, names, [["" if v is None else compact(v) for v in row] for row in data])
-    err_console.print(f"{len(data)} row(s)", highlight=False)
+    render(console, TableData(title, names, [["" if v is None else compact(v) for v in row] for row in data],
+                              empty="nothing found: the query gave no results"), err_console)
+    if data:
+        err_console.print(f"{len(data)} row(s)", highlight=False)
 
 
 @app.command("query")
@@ -557,18 +522,14 @@ def queries_command() -> None:
 
     Example: intmk-graph queries
     """
+    from .publish.tables import render
     from .query.saved import saved_queries
 
-    table = Table(title="Saved queries (run with: intmk-graph query NAME -p NAME=VALUE)", header_style="bold")
-    table.add_column("name", no_wrap=True)
-    table.add_column("what it answers")
-    table.add_column("parameters")
-    for q in saved_queries().values():
-        params = "\n".join(
-            f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.parameters
-        )
-        table.add_row(q.name, f"{q.title}: {q.description}", params)
-    console.print(table)
+    render(console, TableData(
+        "Saved queries (run with: intmk-graph query NAME -p NAME=VALUE)", ["name", "what it answers", "parameters"],
+        [[q.name, f"{q.title}: {q.description}",
+          "\n".join(f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.parameters)]
+         for q in saved_queries().values()]))
 
 
 @app.command("coalitions")
@@ -599,39 +560,34 @@ def coalitions_command(
                 data = coalitions_by_conference(dataset, decision.value if decision else None, without_joint)
         rows = [{"conference": y["conference"], "year": y["year"], "a": p["a"], "b": p["b"], "count": p["count"]}
                 for y in data["conferences"] for p in y["pairs"]]
-        if write_data(data, format, rows):
-            return
-        for y in data["conferences"]:
-            console.print(f"{y['conference']}. IntMK ({y['year'] or '?'}): "
-                          + " | ".join(", ".join(c) for c in y["communities"]), highlight=False, soft_wrap=True)
-        table = Table(title="Stability of each Land's community", header_style="bold")
-        for col in ("land", "conferences", "stability"):
-            table.add_column(col, justify="left" if col == "land" else "right")
-        for s in data["stability"]:
-            table.add_row(s["land"], str(s["conferences"]), "–" if s["stability"] is None else f"{s['stability']:.3f}")
-        console.print(table)
+        stability = TableData("Stability of each Land's community", ["land", "conferences", "stability"],
+                              [[s["land"], str(s["conferences"]), "–" if s["stability"] is None else f"{s['stability']:.3f}"]
+                               for s in data["stability"]], right=frozenset({"conferences", "stability"}),
+                              empty="no co-sponsorship in the graph")
+        if format is RecordFormat.table:
+            for y in data["conferences"]:
+                console.print(f"{y['conference']}. IntMK ({y['year'] or '?'}): "
+                              + " | ".join(", ".join(c) for c in y["communities"]), highlight=False)
+        show(format, data, stability, rows, ["conference", "year", "a", "b", "count"])
         return
     with library_errors():
         with opened(store, out) as dataset:
             data = coalitions(dataset, conference, decision.value if decision else None, without_joint)
     pair_rows = [{**p, "resolutions": "; ".join(p["resolutions"])} for p in data["pairs"]]
-    if write_data(data, format, pair_rows):
-        return
-    table = Table(title="Länder", header_style="bold")
-    for col in ("land", "sponsored", "alone", "notes", "co-sponsors", "betweenness"):
-        table.add_column(col, justify="left" if col == "land" else "right")
-    for r in data["lands"]:
-        table.add_row(r["land"], str(r["sponsored"]), str(r["alone"]), str(r["protocol_notes"]),
-                      str(r["degree"]), f"{r['betweenness']:.3f}")
-    console.print(table)
-    top = Table(title="Strongest pairs", header_style="bold")
-    for col in ("a", "b", "together"):
-        top.add_column(col)
-    for p in data["pairs"][:10]:
-        top.add_row(p["a"], p["b"], str(p["count"]))
-    console.print(top)
-    for i, community in enumerate(data["communities"], 1):
-        console.print(f"community {i}: " + ", ".join(community), highlight=False)
+    lands = TableData("Länder", ["land", "sponsored", "alone", "notes", "co-sponsors", "betweenness"],
+                      [[r["land"], str(r["sponsored"]), str(r["alone"]), str(r["protocol_notes"]), str(r["degree"]),
+                        f"{r['betweenness']:.3f}"] for r in data["lands"]],
+                      right=frozenset({"sponsored", "alone", "notes", "co-sponsors", "betweenness"}),
+                      empty="no sponsored resolution in the graph" + (f" of conference {conference}" if conference else ""))
+    show(format, data, lands, pair_rows, ["a", "b", "count", "resolutions"])
+    if format is RecordFormat.table and data["lands"]:
+        from .publish.tables import render
+
+        render(console, TableData("Strongest pairs", ["a", "b", "together"],
+                                  [[p["a"], p["b"], str(p["count"])] for p in data["pairs"][:10]],
+                                  right=frozenset({"together"}), empty="no two Länder sponsored together"), err_console)
+        for i, community in enumerate(data["communities"], 1):
+            console.print(f"community {i}: " + ", ".join(community), highlight=False)
 
 
 @app.command("dissent")
@@ -646,20 +602,18 @@ def dissent_command(
 
     Example: intmk-graph dissent --land Bayern
     """
+    from .publish.records import DISSENT_COLUMNS
     from .query.reports import dissent
 
     with library_errors():
         with opened(store, out) as dataset:
             records = dissent(dataset, conference, land)
-    if not write_data(records, format):
-        table = Table(title="Protocol notes", header_style="bold")
-        for col in ("TOP", "decision", "by", "Ziffer", "text", "lines"):
-            table.add_column(col)
-        for r in records:
-            table.add_row(r["resolution"], r["decision"] or "–", ", ".join(r["by"]),
-                          str(r["paragraph"] or ""), r["text"][:160] + ("…" if len(r["text"]) > 160 else ""),
-                          f"{r['source']['first_line']}–{r['source']['last_line']}")
-        console.print(table)
+    show(format, records, TableData(
+        "Protocol notes", ["TOP", "decision", "by", "Ziffer", "text", "lines"],
+        [[r["resolution"], r["decision"] or "–", ", ".join(r["by"]), str(r["paragraph"] or ""), r["text"],
+          f"{r['source']['first_line']}–{r['source']['last_line']}"] for r in records],
+        empty="no protocol note" + (f" of {land}" if land else "") + (f" at conference {conference}" if conference else "")),
+        columns=DISSENT_COLUMNS)
 
 
 @app.command("cites")
@@ -684,16 +638,13 @@ def cites_command(
          "text": c["text"], "line": c["line"] if c["line"] is not None else "", "source_line": c["source_line"]}
         for r in records for c in r["citations"]
     ]
-    if not write_data(records, format, one_row_per_citation):
-        table = Table(title=f"Resolutions citing {law}", header_style="bold")
-        for col in ("Conf.", "TOP", "Title", "Citations (line)"):
-            table.add_column(col)
-        for r in records:
-            cited = "; ".join(f"{c['text']} ({c['line'] if c['line'] is not None else 'source ' + str(c['source_line'])})" for c in r["citations"])
-            table.add_row(r["conference"], r["resolution"], r["title"], cited)
-        console.print(table)
-        if not records:
-            err_console.print(f"no resolution cites {law}", highlight=False)
+    show(format, records, TableData(
+        f"Resolutions citing {law}", ["Conf.", "TOP", "Title", "Citations (line)"],
+        [[r["conference"], r["resolution"], r["title"],
+          "; ".join(f"{c['text']} ({c['line'] if c['line'] is not None else 'source ' + str(c['source_line'])})"
+                    for c in r["citations"])] for r in records],
+        empty=f"no resolution cites {law}" + (f" at conference {conference}" if conference else "")),
+        one_row_per_citation, ["conference", "resolution", "title", "text", "line", "source_line"])
 
 
 @app.command("demands")
@@ -709,19 +660,21 @@ def demands_command(
 
     Example: intmk-graph demands --to Bund --about MBE
     """
+    from .publish.records import DEMAND_COLUMNS
     from .query.reports import demands
 
     with library_errors():
         with opened(store, out) as dataset:
             records = demands(dataset, to, about, conference)
-    if not write_data(records, format):
-        table = Table(title="Demands", header_style="bold")
-        for col in ("TOP", "Z.", "verb", "to", "sentence", "line"):
-            table.add_column(col)
-        for r in records:
-            table.add_row(r["resolution"], str(r["paragraph"] or ""), r["verb"] + (" (mandate)" if r["kind"] == "mandate" else ""),
-                          ", ".join(r["addressees"]) or "–", r["text"], str(r["line"] or ""))
-        console.print(table)
+    show(format, records, TableData(
+        "Demands", ["TOP", "Z.", "verb", "to", "sentence", "line"],
+        [[r["resolution"], str(r["paragraph"] or ""), r["verb"] + (" (mandate)" if r["kind"] == "mandate" else ""),
+          ", ".join(r["addressees"]) or "–", r["text"], str(r["line"] or "")] for r in records],
+        right=frozenset({"Z.", "line"}),
+        empty="no demand" + (f" to {to}" if to else "") + (f" about {about}" if about else "")
+        + (f" at conference {conference}" if conference else "")),
+        columns=DEMAND_COLUMNS)
+    if format is RecordFormat.table and records:
         console.print(f"{len(records)} demands", highlight=False)
 
 
@@ -741,21 +694,19 @@ def history_command(
 
     Example: intmk-graph history --law "§ 60c AufenthG"
     """
-    from .query.reports import history
+    from .publish.tables import cell
+    from .query.reports import history, history_columns
 
     with library_errors():
         with opened(store, out) as dataset:
             years = history(dataset, law, programme, to, land, demand)
-    if write_data(years, format, [{**y, "tops": " ".join(y["tops"])} for y in years]):
-        return
-    table = Table(title="History", header_style="bold")
-    columns = [k for k in years[0] if k != "tops"] if years else ["conference", "year", "resolutions"]
-    for column in [*columns, "tops"]:
-        table.add_column(column, justify="left" if column == "tops" else "right", overflow="fold")
-    for y in years:
-        row: dict[str, Any] = dict(y)
-        table.add_row(*(str(row[c]) if row[c] is not None else "–" for c in columns), " ".join(row["tops"]))
-    console.print(table)
+    columns = history_columns(programme, to, land, demand)
+    thing = next(f"{option} {value}" for option, value in (("--law", law), ("--programme", programme), ("--to", to),
+                                                              ("--land", land), ("--demand", demand)) if value)
+    rows: list[dict[str, Any]] = [{**y, "tops": " ".join(y["tops"])} for y in years]
+    show(format, years, TableData("History", columns, [[cell(row[c]) for c in columns] for row in rows],
+                                  right=frozenset(columns[:-1]), empty=f"no conference has anything for {thing}"),
+         rows, columns)
 
 
 @app.command("evaluate")
@@ -763,7 +714,7 @@ def evaluate_command(
     expected: Annotated[Path, typer.Argument(help="A hand annotation (TOML), e.g. tests/data/expected-2025.toml.")],
     file: Annotated[Optional[Path], typer.Argument(help="The annotated document (default: the bundled 2025 collection).")] = None,
     format: FormatOpt = RecordFormat.table,
-    show: Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")] = False,
+    show_items: Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")] = False,
 ) -> None:
     """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding.
 
@@ -780,17 +731,13 @@ def evaluate_command(
          "precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
         for k, s in report.scores.items()
     ]
-    if format is not RecordFormat.table:
-        print_records(records, format, [], "")
-        return
-    table = Table(title=f"Reader against {expected.name}", header_style="bold")
-    for col in ("kind", "expected", "found", "correct", "precision", "recall", "F1"):
-        table.add_column(col, justify="left" if col == "kind" else "right")
-    for r in records:
-        table.add_row(str(r["kind"]), str(r["expected"]), str(r["found"]), str(r["correct"]),
-                      f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}")
-    console.print(table)
-    if show:
+    numbers = ["expected", "found", "correct", "precision", "recall", "F1"]
+    show(format, records, TableData(
+        f"Reader against {expected.name}", ["kind", *numbers],
+        [[str(r["kind"]), str(r["expected"]), str(r["found"]), str(r["correct"]), f"{r['precision']:.3f}",
+          f"{r['recall']:.3f}", f"{r['f1']:.3f}"] for r in records], right=frozenset(numbers)),
+        records, ["kind", "expected", "found", "correct", "precision", "recall", "f1"])
+    if show_items:
         for label, items in (("missed", report.missed), ("spurious", report.spurious)):
             for category, rid, item in items:
                 console.print(f"{label} {category} TOP {rid}: {item}", highlight=False)
@@ -915,12 +862,10 @@ def validate_command(
     if result.conforms:
         console.print(f"{name}: conforms to the shapes ({len(data)} triples)", highlight=False)
         return
-    table = Table(title=f"{name}: {len(result.violations)} violation(s)", header_style="bold")
-    for col in ("node", "property", "problem"):
-        table.add_column(col)
-    for v in result.violations:
-        table.add_row(v.focus, v.path or "", v.message)
-    console.print(table)
+    from .publish.tables import render
+
+    render(console, TableData(f"{name}: {len(result.violations)} violation(s)", ["node", "property", "problem"],
+                              [[v.focus, v.path or "", v.message] for v in result.violations]))
     raise typer.Exit(1)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator
@@ -14,6 +12,7 @@ from ..chunks import encoded
 from ..errors import InputError
 from ..graph.quads import QuadSet
 from ..outputs import write_atomic
+from .tables import csv_text
 
 if TYPE_CHECKING:  # rdflib only where a user's graph is written: a build writes its own quads
     from rdflib import Dataset, Graph
@@ -119,15 +118,6 @@ def json_text(records: object) -> str:
 def json_chunks(records: object) -> Iterator[bytes]:
     """The same text as :func:`json_text`, encoded a megabyte at a time."""
     return encoded(itertools.chain(json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(records), ["\n"]))
-
-
-def csv_text(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return out.getvalue()
 
 
 def export(dataset: Dataset, fmt: str, target: Path) -> list[Path]:

@@ -163,6 +163,22 @@ def resolution_records(collections: list[Collection]) -> list[dict[str, Any]]:
     return [resolution_record(c, r) for c in collections for r in c.resolutions]
 
 
+# The CSV columns of each kind of record, so that an empty result has its header too
+# (tests/test_answers.py holds them to the flattened records).
+RESOLUTION_COLUMNS = (
+    "conference", "id", "title", "subtitle", "lead_motion", "sponsors", "decision", "votes", "paragraphs",
+    "protocol_notes", "source_file", "source_first_line", "source_last_line", "source_first_page",
+    "source_last_page", "laws", "bodies", "programmes", "demands", "dates", "amounts", "references",
+)
+CONFERENCE_COLUMNS = (
+    "file", "number", "kind", "start", "end", "place", "chair", "procedure", "decided", "resolutions", "encoding",
+    "layout", "layout_confidence", "lines_used", "lines_furniture", "lines_reported", "agenda", "warnings",
+)
+DISSENT_COLUMNS = ("conference", "resolution", "title", "decision", "by", "paragraph", "text", "source_first_line",
+                   "source_last_line")
+DEMAND_COLUMNS = ("conference", "resolution", "paragraph", "kind", "verb", "addressees", "text", "line")
+
+
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """A record for CSV: lists joined with '; ', nested objects spread into columns.
 

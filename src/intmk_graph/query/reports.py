@@ -171,6 +171,13 @@ class Year(TypedDict, total=False):
     tops: list[str]
 
 
+def history_columns(programme: str | None = None, to: str | None = None, land: str | None = None,
+                    demand: str | None = None) -> list[str]:
+    """The fields of :func:`history`'s records for what is followed."""
+    counted = ["demands"] if programme or to or demand else ["sponsorships", "notes"] if land else []
+    return ["conference", "year", "resolutions", *counted, "tops"]
+
+
 def history(graph: Graph, law: str | None = None, programme: str | None = None, to: str | None = None,
             land: str | None = None, demand: str | None = None) -> list[Year]:
     """The record over the years of one thing — a law or one of its sections, a
@@ -200,14 +207,10 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
     else:
         rows = saved_rows(graph, "history-land", land=land)
 
+    counted = history_columns(programme, to, land, demand)[2:-1]
+
     def start(r: Row) -> dict[str, Any]:
-        record: dict[str, Any] = {"conference": str(r["conference"]), "year": r["year"], "resolutions": 0}
-        if programme or to or demand:
-            record["demands"] = 0
-        if land:
-            record.update(sponsorships=0, notes=0)
-        record["tops"] = []
-        return record
+        return {"conference": str(r["conference"]), "year": r["year"], **dict.fromkeys(counted, 0), "tops": []}
 
     def add(record: dict[str, Any], r: Row) -> None:
         if r["top"] not in record["tops"]:

@@ -88,8 +88,16 @@ def saved_queries() -> dict[str, SavedQuery]:
 def saved_query(name: str) -> SavedQuery:
     queries = saved_queries()
     if name not in queries:
-        raise QueryError(f"no saved query {name!r}; expected one of {', '.join(queries)}")
+        raise QueryError(f"no saved query {name!r}{_did_you_mean(name, queries)}; expected one of {', '.join(queries)}")
     return queries[name]
+
+
+def _did_you_mean(name: str, names: Sequence[str] | dict[str, Any]) -> str:
+    """"; did you mean 'sponsored-by'?" for the closest names, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name.lower(), list(names), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
 def term_for(param: Parameter, value: str) -> URIRef | Literal:
@@ -218,13 +226,19 @@ def query_text(query: str | None, file: Path | None = None, params: Sequence[str
     elif query is None:
         raise QueryError("no query given; expected a SPARQL string, --file or a saved query name")
     elif query in saved_queries():
-        values = {}
+        values: dict[str, str] = {}
         for item in params:
             name, sep, value = item.partition("=")
             if not sep:
                 raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+            if name.strip() in values:
+                raise QueryError(f"--param {name.strip()} is given twice ({values[name.strip()]!r} and {value!r}); "
+                                 "expected each parameter once")
             values[name.strip()] = value
         return bind(saved_queries()[query], values)
+    elif re.fullmatch(r"[\w.-]+", query.strip()):  # one word: a saved query's name, never SPARQL
+        raise QueryError(f"no saved query {query.strip()!r}{_did_you_mean(query.strip(), saved_queries())}; "
+                         "'intmk-graph queries' lists them")
     else:
         text = query
     if params:

@@ -201,7 +201,14 @@ def read_collection(
                 f"the last item, TOP {last.id}, ends mid-sentence and looks truncated",
                 "a document that ends with a complete resolution",
             )
-    if not resolutions and (agenda or has_title_page):
+    if not resolutions and blocks:
+        notes.warn(
+            blocks[0].header.number,
+            f"{len(blocks)} agenda item(s) (TOP {', '.join(b.id for b in blocks[:5])}{', …' if len(blocks) > 5 else ''})"
+            " but not one resolution text: nothing to build a graph of",
+            "items with sponsors, a decision or a text after their title",
+        )
+    elif not resolutions and (agenda or has_title_page):
         notes.warn(
             None,
             "no resolution texts: the document has a title page or a table of contents only",
