@@ -290,3 +290,42 @@ def test_negotiate():
     assert negotiate("text/csv;q=0.2, application/sparql-results+json;q=0.1", offered) == "text/csv"
     assert negotiate("image/png", offered) is None
     assert negotiate("text/csv;q=0", offered) is None
+
+
+def test_answers_carry_an_etag_and_revalidate_with_304(server):
+    base, _ = server
+    url = base + "/sparql"
+    first = httpx.get(url, params={"query": COUNT}, headers={"Accept": "text/csv"})
+    assert first.status_code == 200 and first.text.splitlines() == ["n", "27"]
+    tag = first.headers["etag"]
+    assert tag.startswith('"') and first.headers["cache-control"] == "public, max-age=60"
+    again = httpx.get(url, params={"query": COUNT}, headers={"Accept": "text/csv"})
+    assert again.headers["etag"] == tag and again.headers["x-cache"] == "hit" and again.text == first.text
+    unchanged = httpx.get(url, params={"query": COUNT}, headers={"Accept": "text/csv", "If-None-Match": tag})
+    assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged.headers["etag"] == tag
+    other = httpx.get(url, params={"query": COUNT}, headers={"Accept": "application/sparql-results+json",
+                                                             "If-None-Match": tag})
+    assert other.status_code == 200 and other.headers["etag"] != tag  # another representation
+    page = httpx.get(base + "/data/conference/20/top/6.5", headers={"Accept": "text/turtle"})
+    assert page.status_code == 200
+    assert httpx.get(base + "/data/conference/20/top/6.5",
+                     headers={"Accept": "text/turtle", "If-None-Match": page.headers["etag"]}).status_code == 304
+
+
+def test_the_answer_cache_is_bounded():
+    from intmk_graph.publish.server import AnswerCache
+    from intmk_graph.query.workers import Answer
+
+    cache = AnswerCache(entries=3, size=1000)
+    for i in range(5):
+        cache.put(i, Answer(b"x" * 100, "text/csv", 1, False))
+    assert len(cache) == 3 and cache.get(0) is None and cache.get(4) is not None
+    cache.get(2)  # used: kept
+    cache.put(5, Answer(b"x" * 100, "text/csv", 1, False))
+    assert cache.get(2) is not None and cache.get(3) is None
+    cache.put(6, Answer(b"x" * 600, "text/csv", 1, False))  # more than a quarter: not kept
+    assert cache.get(6) is None
+    sized = AnswerCache(entries=100, size=1000)
+    for i in range(5):
+        sized.put(i, Answer(b"x" * 240, "text/csv", 1, False))
+    assert len(sized) == 4  # 4 x 240 bytes fit in 1000, 5 do not

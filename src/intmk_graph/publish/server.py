@@ -30,7 +30,7 @@ from rdflib import Graph
 from ..namespaces import DEFAULT_BASE, ID
 from ..query.results import Queryable
 from ..query.sparql import MAX_QUERY_CHARS, Refused, check
-from ..query.workers import GRAPH_TYPES, RESULT_TYPES, QueryPool, QueryTimeout, Request
+from ..query.workers import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, QueryTimeout, Request
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
@@ -107,6 +107,8 @@ def create_app(config: ServeConfig) -> Any:
         state["pool"] = QueryPool(store_path(config.out), config.workers, config.timeout)
         state["dataset"] = OxigraphQueries(store_path(config.out))  # our own, bounded queries
         state["pages"] = {}
+        state["answers"] = AnswerCache()
+        state["build"] = build_identity(config.out)
         try:
             yield
         finally:
@@ -159,13 +161,20 @@ def create_app(config: ServeConfig) -> Any:
         if media_type is None:
             return refuse(406, f"cannot answer in {request.headers.get('accept')}; expected one of {', '.join(offered)}")
         job = Request(text, kind_of_query, media_type, default_graphs, named_graphs, config.max_rows)
-        try:
-            answer = await anyio.to_thread.run_sync(state["pool"].run, job)
-        except QueryTimeout as exc:
-            return refuse(503, str(exc))
-        except Exception as exc:  # noqa: BLE001 - QueryError: a syntax error with its position, a failure
-            return refuse(400, str(exc))
-        headers = {"X-Result-Count": str(answer.rows)}
+        tag = etag(state["build"], job.key())
+        if request.method == "GET" and not_modified(request, tag):
+            return Response(status_code=304, headers=cache_headers(tag))
+        answer = state["answers"].get(job.key())
+        hit = answer is not None
+        if answer is None:
+            try:
+                answer = await anyio.to_thread.run_sync(state["pool"].run, job)
+            except QueryTimeout as exc:
+                return refuse(503, str(exc))
+            except Exception as exc:  # noqa: BLE001 - QueryError: a syntax error with its position, a failure
+                return refuse(400, str(exc))
+            state["answers"].put(job.key(), answer)
+        headers = {"X-Result-Count": str(answer.rows), "X-Cache": "hit" if hit else "miss", **cache_headers(tag)}
         if answer.truncated:
             headers["X-Result-Truncated"] = f"true; only the first {config.max_rows} results (--max-rows)"
         return Response(answer.body, media_type=_with_charset(answer.media_type), headers=headers)
@@ -197,9 +206,12 @@ def create_app(config: ServeConfig) -> Any:
         kind = request.path_params["kind"]
         if kind not in PAGES:
             return refuse(404, f"no page {kind!r}; expected one of {', '.join(PAGES)}")
+        tag = etag(state["build"], ("page", kind))
+        if not_modified(request, tag):
+            return Response(status_code=304, headers=cache_headers(tag))
         if kind not in state["pages"]:
             state["pages"][kind] = await anyio.to_thread.run_sync(draw, kind, state["dataset"])
-        return Response(state["pages"][kind], media_type="text/html; charset=utf-8")
+        return Response(state["pages"][kind], media_type="text/html; charset=utf-8", headers=cache_headers(tag))
 
     async def resolution(request: HttpRequest) -> Response:
         c, top = request.path_params["conference"], request.path_params["top"]
@@ -208,14 +220,17 @@ def create_app(config: ServeConfig) -> Any:
     async def dereference(request: HttpRequest) -> Response:
         space, rest = request.path_params["space"], request.path_params["rest"]
         iri = (config.base if space == "data" else str(ID)) + rest
-        described = await anyio.to_thread.run_sync(_describe, state["dataset"], iri)
-        if not len(described):
-            return refuse(404, f"nothing is known of {iri}")
         wanted = request.query_params.get("format") or ""
         media_type = RDF_FORMATS.get(wanted) or negotiate(request.headers.get("accept"),
                                                           ["text/html", *RDF_FORMATS.values()])
         if media_type is None:
             return refuse(406, f"expected one of text/html, {', '.join(RDF_FORMATS.values())}")
+        tag = etag(state["build"], ("resource", iri, media_type))
+        if not_modified(request, tag):
+            return Response(status_code=304, headers=cache_headers(tag))
+        described = await anyio.to_thread.run_sync(_describe, state["dataset"], iri)
+        if not len(described):
+            return refuse(404, f"nothing is known of {iri}")
         if media_type == "text/html":
             from rdflib import URIRef
 
@@ -223,10 +238,11 @@ def create_app(config: ServeConfig) -> Any:
 
             links = {name: f"{request.url.path}?format={name}" for name in RDF_FORMATS}
             body = resource_page(URIRef(iri), described, lambda node: _local(config, str(node)), links)
-            return Response(body, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": CSP})
+            return Response(body, media_type="text/html; charset=utf-8",
+                            headers={"Content-Security-Policy": CSP, **cache_headers(tag)})
         rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
         return Response(described.serialize(format=rdflib_format[media_type], encoding="utf-8"),
-                        media_type=_with_charset(media_type), headers={"Vary": "Accept"})
+                        media_type=_with_charset(media_type), headers=cache_headers(tag))
 
     middleware = [Middleware(_SafeHeaders)]
     if config.cors:
@@ -245,6 +261,77 @@ def create_app(config: ServeConfig) -> Any:
         Route("/{space:str}/{rest:path}", dereference),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def build_identity(out: Path) -> str:
+    """What identifies the build being served: a digest of its TriG file (the same
+    input gives the same bytes, so the same identity), or of the store's files."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    trig = out / "graph.trig"
+    if trig.is_file():
+        with trig.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    else:
+        for path in sorted((out / "store").iterdir()):
+            digest.update(f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+def etag(build: str, key: object) -> str:
+    """A strong ETag of one representation: the build's identity and what was asked
+    (query, result format, graphs), so no two representations share one."""
+    import hashlib
+
+    return f'"{build}-{hashlib.sha256(repr(key).encode()).hexdigest()[:12]}"'
+
+
+def not_modified(request: Any, tag: str) -> bool:
+    """Whether the client's If-None-Match names this representation already."""
+    asked = request.headers.get("if-none-match")
+    if not asked:
+        return False
+    return asked.strip() == "*" or tag in (t.strip().removeprefix("W/") for t in asked.split(","))
+
+
+def cache_headers(tag: str) -> dict[str, str]:
+    """The store is read-only: an answer holds for as long as the build is served. A
+    minute in the client's cache, then revalidated with the ETag (304, no body)."""
+    return {"ETag": tag, "Cache-Control": "public, max-age=60", "Vary": "Accept"}
+
+
+class AnswerCache:
+    """The last answers by request, at most ``entries`` of them and ``size`` bytes of
+    bodies: what cannot change is computed once. Used from the event loop only."""
+
+    def __init__(self, entries: int = 1024, size: int = 64 << 20):
+        from collections import OrderedDict
+
+        self.entries, self.size = entries, size
+        self._answers: OrderedDict[object, Answer] = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key: object) -> Answer | None:
+        answer = self._answers.get(key)
+        if answer is not None:
+            self._answers.move_to_end(key)
+        return answer
+
+    def put(self, key: object, answer: Answer) -> None:
+        if len(answer.body) > self.size // 4:
+            return  # one huge answer would push out everything else
+        if key in self._answers:
+            self._bytes -= len(self._answers.pop(key).body)
+        self._answers[key] = answer
+        self._bytes += len(answer.body)
+        while len(self._answers) > self.entries or self._bytes > self.size:
+            _, dropped = self._answers.popitem(last=False)
+            self._bytes -= len(dropped.body)
+
+    def __len__(self) -> int:
+        return len(self._answers)
 
 
 class _SafeHeaders:

@@ -60,6 +60,11 @@ class Request:
     max_rows: int | None = 10_000  # None: all
     prefixes: dict[str, str] = field(default_factory=dict)  # usable without a PREFIX line
 
+    def key(self) -> tuple[object, ...]:
+        """What the answer depends on (the store being read-only): for caching it."""
+        return (self.text, self.media_type, tuple(self.default_graphs), tuple(self.named_graphs), self.max_rows,
+                tuple(sorted(self.prefixes.items())))
+
 
 @dataclass
 class Answer:
