@@ -284,7 +284,7 @@ def build_command(
     t = result.timings
     console.print(
         f"{len(result.resolutions)} resolutions, {len(result.quads)} triples in "
-        f"{len(result.collections)} document graph(s); parse {t['parse']*1000:.0f} ms, "
+        f"{len(result.collections)} document graph(s)\nparse {t['parse']*1000:.0f} ms, "
         f"graph {t['graph']*1000:.0f} ms, files and store {t['outputs']*1000:.0f} ms, "
         f"total {t['parse'] + t['graph'] + t['outputs']:.2f} s",
         highlight=False,
@@ -308,10 +308,11 @@ def resolutions_command(
     format: FormatOpt = RecordFormat.table,
     layout: LayoutOpt = None,
     strict: StrictOpt = False,
+    top: Annotated[Optional[list[str]], typer.Option("--top", "-t", help="Only this agenda item (TOP id, e.g. 6.5); may be repeated.")] = None,
 ) -> None:
     """List the resolutions, one record each in document order.
 
-    Example: intmk-graph resolutions --format json
+    Example: intmk-graph resolutions --top 6.5 --format json
     """
     from .pipeline import parse_all
     from .publish.records import resolution_records
@@ -320,6 +321,8 @@ def resolutions_command(
         collections = parse_all(files, layout)
         report_reading(collections, strict)
         records = resolution_records(collections)
+    if top:
+        records = [r for r in records if r["id"] in top]
     from .publish.records import RESOLUTION_COLUMNS
 
     several = len({r["conference"] for r in records}) > 1
@@ -334,7 +337,9 @@ def resolutions_command(
         rows.append([r["conference"], *row] if several else row)
     headers = ["TOP", "Title", "Sponsors", "Decision", "Z.", "Notes"]
     show(format, records, TableData("Resolutions", ["Conf.", *headers] if several else headers, rows,
-                                    right=frozenset({"Z."}), empty="no resolution in these documents"),
+                                    right=frozenset({"Z."}),
+                                    empty=f"no TOP {', '.join(top)} in these documents" if top
+                                    else "no resolution in these documents"),
          columns=RESOLUTION_COLUMNS)
 
 
