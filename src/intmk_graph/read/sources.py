@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import threading
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -37,7 +38,7 @@ class Decoded:
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Windows-1252 leaves five bytes undefined; text exported on Windows never has them.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
-# More damaged places than this, and the text is not UTF-8 with a few bad bytes.
+# Up to this many damaged places in text that is not mostly UTF-8 are stray bytes still.
 _FEW = 100
 _REPLACED = "\ufffd"
 _EXPECTED = "UTF-8, UTF-16 or Windows-1252 text"
@@ -55,9 +56,14 @@ def _where(data: bytes, position: int) -> tuple[int, int]:
 
 
 def _warnings(data: bytes, damage: list[_Damage]) -> tuple[ReadWarning, ...]:
+    import bisect
+    import re
+
+    ends = [m.start() for m in re.finditer(b"\n", data)] if damage else []  # where lines end
     found = []
     for d in damage:
-        line, column = _where(data, d.start)
+        line = bisect.bisect_left(ends, d.start) + 1
+        column = d.start - (ends[line - 2] + 1 if line > 1 else 0) + 1
         shown = " ".join(f"0x{b:02x}" for b in data[d.start : d.end])
         found.append(ReadWarning(line, f"{'byte' if d.end - d.start == 1 else 'bytes'} {shown} at column {column} "
                                        f"(byte position {d.start}) {'is' if d.end - d.start == 1 else 'are'} "
@@ -65,22 +71,27 @@ def _warnings(data: bytes, damage: list[_Damage]) -> tuple[ReadWarning, ...]:
     return tuple(found)
 
 
+_found = threading.local()  # the damaged places of the decode running in this thread
+
+
+def _record(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _found.places.append(_Damage(exc.start, exc.end, "not valid UTF-8"))
+    return _REPLACED, exc.end
+
+
+codecs.register_error("intmk-graph-record", _record)
+
+
 def _utf8(data: bytes) -> tuple[str, list[_Damage], int]:
-    """The text with each invalid sequence replaced, the damaged places (at most _FEW + 1:
-    more means it is not UTF-8), and how many non-ASCII characters decoded well."""
-    pieces: list[str] = []
-    damage: list[_Damage] = []
-    position = 0
-    while len(damage) <= _FEW:
-        try:
-            pieces.append(data[position:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as exc:
-            pieces.append(data[position : position + exc.start].decode("utf-8"))
-            damage.append(_Damage(position + exc.start, position + exc.end, "not valid UTF-8"))
-            pieces.append(_REPLACED)
-            position += exc.end
-    text = "".join(pieces)
+    """The text with each invalid sequence replaced, the damaged places, and how many
+    non-ASCII characters decoded well (in one pass, in C)."""
+    _found.places = []
+    try:
+        text = data.decode("utf-8", "intmk-graph-record")
+        damage: list[_Damage] = _found.places
+    finally:
+        _found.places = []
     return text, damage, sum(1 for ch in text if ch > "\x7f") - len(damage)
 
 
@@ -136,7 +147,7 @@ def decode(data: bytes, name: str) -> Decoded:
         cp1252 = not any(b in _CP1252_UNDEFINED for b in data)
         if not bad:
             encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
-        elif len(bad) <= _FEW and (well >= len(bad) or not cp1252):
+        elif well >= len(bad) or len(bad) <= _FEW and not cp1252:  # mostly UTF-8, or a few stray bytes
             encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
             damage = sorted(damage + bad)
         elif cp1252 and not nuls:
