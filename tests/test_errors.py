@@ -192,3 +192,11 @@ def test_real_process_prints_no_traceback(tmp_path, command):
     assert proc.stdout == ""
     assert proc.stderr.strip().endswith("missing.txt: file not found; expected an IntMK resolution collection (PDF or text)")
     assert "Traceback" not in proc.stderr
+
+
+def test_windows_1252_with_a_stray_nul_byte_is_read(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(GOOD_HEAD.replace("Berlin", "Th\u00fcringen").replace("Text.", "Te\x00xt.").encode("cp1252"))
+    (record,), warnings = warned(path)
+    assert record["sponsors"] == ["Thüringen"]
+    assert len(warnings) == 1 and "is a NUL byte, read as U+FFFD" in warnings[0]

@@ -150,8 +150,8 @@ def decode(data: bytes, name: str) -> Decoded:
         elif well >= len(bad) or len(bad) <= _FEW and not cp1252:  # mostly UTF-8, or a few stray bytes
             encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
             damage = sorted(damage + bad)
-        elif cp1252 and not nuls:
-            text, encoding = data.decode("cp1252"), "cp1252"
+        elif cp1252:
+            text, encoding = data.decode("cp1252").replace("\x00", _REPLACED), "cp1252"
         else:
             line, column = _where(data, bad[0].start)
             raise InputError(
