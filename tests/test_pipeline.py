@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intmk_graph import pipeline
+from intmk_graph import parallel, pipeline
 from intmk_graph.errors import InputError
 
 ROOT = Path(__file__).parent.parent
@@ -15,7 +15,7 @@ BUNDLED = ROOT / "data" / "intmk-20-2025-goettingen.txt"
 
 
 def test_documents_read_in_parallel_give_the_same_build(monkeypatch, tmp_path):
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)  # the test documents are small
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_BYTES", 0)  # the test documents are small
     paths = [*SERIES, BUNDLED]
     alone, together = pipeline.build(paths, workers=1), pipeline.build(paths, workers=2)
     assert together.collections == alone.collections
@@ -26,8 +26,8 @@ def test_documents_read_in_parallel_give_the_same_build(monkeypatch, tmp_path):
 def test_one_document_read_in_parts_gives_the_same_build(monkeypatch, workers):
     """What the resolutions say, read in runs by this process and the pool, joins into
     what one process reads, in the same order (TOP 6.5 still cites § 104c AufenthG)."""
-    monkeypatch.setattr(pipeline, "IN_PARTS_FROM_BYTES", 0)
-    monkeypatch.setattr(pipeline, "_RUNS_PER_PART", 3)  # runs of two or three resolutions
+    monkeypatch.setattr(parallel, "IN_PARTS_FROM_BYTES", 0)
+    monkeypatch.setattr(parallel, "RUNS_PER_PART", 3)  # runs of two or three resolutions
     alone, in_parts = pipeline.parse(BUNDLED), pipeline.parse(BUNDLED, workers=workers)
     assert list(in_parts.content) == list(alone.content) == [r.key for r in alone.resolutions]
     assert in_parts == alone
@@ -39,15 +39,17 @@ def test_runs_cut_the_resolutions_in_order_by_their_text(collection_2025):
     """With no worker to send to, every run is kept and read here: eight runs of about
     equal text, in order, whose content is what one reading gives."""
     from concurrent.futures import ThreadPoolExecutor
+    from functools import partial
 
-    from intmk_graph.extract.content import own_conference, read_content
+    from intmk_graph.extract.content import own_conference, read_content, read_contents
 
     resolutions = collection_2025.resolutions
     with ThreadPoolExecutor(1) as pool:
-        parts = pipeline._Parts(pool, 1, sum(map(pipeline._text_of, resolutions)))
+        parts = parallel.Parts(pool, 1, sum(map(pipeline._text_of, resolutions)),
+                               partial(read_contents, own=own_conference(collection_2025)), pipeline._text_of)
         for r in resolutions:
-            parts.add(r, collection_2025.conference)
-        content = parts.join(own_conference(collection_2025))
+            parts.add(r)
+        content = {key: c for found in parts.join() for key, c in found.items()}
     runs = [run for _, run in parts.kept]
     assert not parts.sent and [r for run in runs for r in run] == list(resolutions)
     assert 7 <= len(runs) <= 9
@@ -62,13 +64,13 @@ def test_where_there_is_no_fork_server_workers_are_spawned(monkeypatch):
 
     started = []
 
-    class Recorded(pipeline.ProcessPoolExecutor):
+    class Recorded(parallel.ProcessPoolExecutor):
         def __init__(self, workers, mp_context, **options):
             started.append(mp_context.get_start_method())
             super().__init__(workers, mp_context=mp_context, **options)
 
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recorded)
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     paths = [*SERIES[:1], BUNDLED]
     assert pipeline.build(paths, workers=2).quads.nquads() == pipeline.build(paths, workers=1).quads.nquads()
@@ -76,7 +78,7 @@ def test_where_there_is_no_fork_server_workers_are_spawned(monkeypatch):
 
 
 def test_an_error_read_in_a_worker_keeps_its_file_and_line(monkeypatch, tmp_path):
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_BYTES", 0)
     junk = tmp_path / "einkaufsliste.txt"
     junk.write_text("Milch\nBrot\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:

@@ -1,37 +1,36 @@
 """``build(paths)``: the one place that knows the order of the stages.
 
-read (sources, layout, segments) -> extract (content) -> graph (RDF) -> publish (files) and
-query (the store).
+read (sources, layout, segments) -> extract (content; across documents: dated references,
+demands made again) -> graph (RDF) -> publish (files) and query (the store). How the
+work is shared among processes and threads is ``parallel``'s.
 """
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import parallel
 from .errors import InputError
 from .extract.calendar import link_dated_references
-from .extract.content import own_conference, own_conference_of, read_content, read_contents
+from .extract.content import own_conference_of, read_content, read_contents
+from .extract.repeats import find_repeats
 from .graph.quads import QuadSet
 from .graph.rdf import build_quads
-from .model import Collection, Conference, Content, Resolution
+from .model import Collection, Content, Resolution
 from .namespaces import DEFAULT_BASE
 from .outputs import Output, write_atomic
+from .parallel import Background, Parts, process_pool, without_cycle_collection
 from .publish.exports import json_chunks, trig_chunks, turtle_chunks
 from .publish.records import resolution_records
 from .read.documents import read_document
-from .read.segments import read_collection
+from .read.segments import Reading
 from .read.sources import Decoded
-from .stops import ignore_in_worker, kill_workers
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -43,99 +42,30 @@ def default_inputs() -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """A build makes millions of objects that live until it ends and form no cycles; the
-    cycle collector would walk them again and again (15 % of reading). It runs again
-    afterwards, and finds whatever cycles there were then."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse(path: Path, layout: str | None = None, source: Decoded | None = None, workers: int = 1) -> Collection:
     """Read one document: its structure, then what each resolution says (``source``: its
     lines, when already read). With ``workers`` > 1 and a document of some size, what the
     resolutions say is read in that many parts at once, one in this process."""
-    with _without_cycle_collection():  # also in a worker process
+    with without_cycle_collection():  # also in a worker process
         source = source or read_document(path)
         text = sum(len(line.text) for line in source.lines)
-        if workers < 2 or text < IN_PARTS_FROM_BYTES:
-            collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings)
+        if workers < 2 or text < parallel.IN_PARTS_FROM_BYTES:
+            collection = Reading(source.lines, str(path), layout, source.encoding, source.warnings).collection()
             return replace(collection, content=read_content(collection))
-        with _pool(workers - 1) as pool:
+        with process_pool(workers - 1, preload=["intmk_graph.pipeline"]) as pool:
             # The workers start, and compile their patterns, while this process reads the
             # layout; they read what resolutions say as soon as the layout has them.
             for _ in range(workers - 1):
                 pool.submit(_warm)
-            parts = _Parts(pool, workers, text)
-            collection = read_collection(source.lines, str(path), layout, source.encoding, source.warnings,
-                                         on_resolution=parts.add)
-            return replace(collection, content=parts.join(own_conference(collection)))
-
-
-class _Parts:
-    """:func:`read_content` of one document in parts. The resolutions are cut into runs
-    of about equal text as the layout reads them; a run goes to the pool while it keeps
-    up (a few runs in hand per worker) and is kept otherwise. When the layout is read,
-    the pool takes the kept runs from the front and this process from the back, so each
-    side reads what it has time for (a run sent to a worker also costs its copying there
-    and back). The results are joined in order."""
-
-    def __init__(self, pool: Executor, parts: int, text: int):
-        self.pool, self.in_hand = pool, 2 * (parts - 1)
-        self.run_text = max(1, text // (parts * _RUNS_PER_PART))
-        self.runs = 0
-        self.run: list[Resolution] = []
-        self.held = 0
-        self.sent: list[tuple[int, Future[dict[str, Content]]]] = []
-        self.kept: list[tuple[int, list[Resolution]]] = []
-
-    def add(self, resolution: Resolution, conference: Conference) -> None:
-        self.run.append(resolution)
-        self.held += _text_of(resolution)
-        if self.held >= self.run_text:
-            self._close(own_conference_of(conference), sending=True)
-
-    def _close(self, own: tuple[int | None, str], sending: bool) -> None:
-        if not self.run:
-            return
-        index, run = self.runs, self.run
-        self.runs, self.run, self.held = self.runs + 1, [], 0
-        if sending and self._room():
-            self.sent.append((index, self.pool.submit(_read_contents, run, own)))
-        else:
-            self.kept.append((index, run))
-
-    def _room(self) -> bool:
-        return sum(not f.done() for _, f in self.sent) < self.in_hand
-
-    def join(self, own: tuple[int | None, str]) -> dict[str, Content]:
-        self._close(own, sending=False)
-        results: dict[int, dict[str, Content]] = {}
-        front, back = 0, len(self.kept)
-        while front < back:
-            while front < back and self._room():
-                index, run = self.kept[front]
-                self.sent.append((index, self.pool.submit(_read_contents, run, own)))
-                front += 1
-            if front < back:
-                back -= 1
-                index, run = self.kept[back]
-                results[index] = read_contents(run, own)
-        for index, future in self.sent:
-            results[index] = future.result()
-        content: dict[str, Content] = {}
-        for index in sorted(results):
-            content.update(results[index])
-        return content
-
-
-_RUNS_PER_PART = 8
+            reading = Reading(source.lines, str(path), layout, source.encoding, source.warnings)
+            parts = Parts(pool, workers, text, partial(_read_contents, own=own_conference_of(reading.conference)),
+                          weight=_text_of)
+            for resolution in reading.resolutions():
+                parts.add(resolution)
+            content: dict[str, Content] = {}
+            for found in parts.join():
+                content.update(found)
+            return replace(reading.collection(), content=content)
 
 
 def _text_of(resolution: Resolution) -> int:
@@ -143,7 +73,7 @@ def _text_of(resolution: Resolution) -> int:
 
 
 def _read_contents(resolutions: list[Resolution], own: tuple[int | None, str]) -> dict[str, Content]:
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return read_contents(resolutions, own)
 
 
@@ -152,39 +82,8 @@ def _warm() -> None:
     parse(default_inputs()[0])
 
 
-@contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Reading is pure Python, so threads would wait on the GIL: processes, started from
-    a fork server that has the reader imported (no fork of a process with threads), or
-    spawned where there is none (Windows). Stopped (Ctrl-C, an error), the workers are
-    killed at once rather than waited for."""
-    import multiprocessing
-
-    context: multiprocessing.context.BaseContext
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("spawn")
-    else:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["intmk_graph.pipeline"])
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_in_worker)
-    try:
-        yield pool
-    except BaseException:
-        kill_workers()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-
-
 Progress = Callable[[Path, int, int], None]  # (document just read, how many read, how many in all)
 
-
-# Below this much text, starting worker processes (and compiling the patterns in each)
-# costs what it saves. Several documents on two cores: 19 of 100 kB were read in 1.08 s
-# against 1.50, 10 in 0.72 against 0.70, 5 in 0.56 against 0.39. One document in parts:
-# 4 MB in 2.39 s against 2.38, 10 MB in about 5.3 against 6.1.
-PARALLEL_FROM_BYTES = 1_500_000
-IN_PARTS_FROM_BYTES = 5_000_000
 
 
 def read_documents(paths: list[Path] | None, layout: str | None = None,
@@ -196,7 +95,7 @@ def read_documents(paths: list[Path] | None, layout: str | None = None,
     ``if __name__ == "__main__"``; the command line has it.)"""
     paths = [Path(p) for p in (paths or default_inputs())]
     size = sum(p.stat().st_size for p in paths if p.is_file())
-    if workers > 1 and len(paths) > 1 and size >= PARALLEL_FROM_BYTES:
+    if workers > 1 and len(paths) > 1 and size >= parallel.PARALLEL_FROM_BYTES:
         return _read_in_parallel(paths, layout, progress, min(workers, len(paths)))
     collections = []
     for i, path in enumerate(paths, start=1):
@@ -210,7 +109,7 @@ def _read_in_parallel(paths: list[Path], layout: str | None, progress: Progress 
                       workers: int) -> list[Collection]:
     """One document per process, in the order given."""
     collections = []
-    with _pool(workers) as pool:
+    with process_pool(workers, preload=["intmk_graph.pipeline"]) as pool:
         for i, collection in enumerate(pool.map(parse, paths, [layout] * len(paths)), start=1):
             collections.append(collection)
             if progress is not None:
@@ -239,9 +138,10 @@ def inspect(path: Path, layout: str | None = None) -> Inspection:
 
 def parse_all(paths: list[Path] | None, layout: str | None = None,
               progress: Progress | None = None, workers: int = 1) -> list[Collection]:
-    """Parse each file. Two documents of one conference meeting are parts of one
-    publication (the contents in one, the resolutions in another) and are read into
-    that one conference; when both print the same TOP, that is an error."""
+    """Parse each file, then link them by date (``vgl. Beschluss vom 5./6. Mai 2015``
+    names the conference that sat then). Two documents of one conference meeting are
+    parts of one publication (the contents in one, the resolutions in another) and are
+    read into that one conference; when both print the same TOP, that is an error."""
     collections = read_documents(paths, layout, progress, workers)
     seen: dict[tuple[object, ...], Collection] = {}
     for c in collections:
@@ -263,7 +163,6 @@ class BuildResult:
     collections: list[Collection]
     quads: QuadSet  # what the RDF stage wrote: the files and the store are made from it
     timings: dict[str, float] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -277,14 +176,16 @@ class BuildResult:
 
 def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str | None = None,
           progress: Progress | None = None, workers: int = 1) -> BuildResult:
-    """Parse the documents (``workers``: processes to read them with, see
-    :func:`read_documents`) and build the RDF dataset (nothing is written)."""
-    with _without_cycle_collection():
+    """Read the documents and what they say (``workers``: processes to read them with,
+    see :func:`read_documents`), link them (by date, and the demands made again), and
+    build the RDF dataset (nothing is written)."""
+    with without_cycle_collection():
         t0 = time.perf_counter()
         collections = parse_all(paths, layout, progress, workers)
+        repeats = find_repeats(collections)
         t1 = time.perf_counter()
         try:
-            quads = build_quads(collections, base)
+            quads = build_quads(collections, base, repeats)
         except ValueError as exc:
             raise InputError(str(exc)) from None
         t2 = time.perf_counter()
@@ -313,7 +214,6 @@ def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
         ),
     ]
     result.timings["write"] = time.perf_counter() - t0
-    result.files = files
     return files
 
 
@@ -332,26 +232,17 @@ def write_all(result: BuildResult, out_dir: Path) -> list[Path]:
     """The files and the store. Oxigraph loads in a thread of its own while the files are
     written: its bulk loader runs in Rust without the GIL, so the two overlap."""
     t0 = time.perf_counter()
-    loaded: list[Path | BaseException] = []
-
-    def load() -> None:
-        try:
-            loaded.append(load_store(result, out_dir))
-        except BaseException as exc:  # handed to the caller's thread below
-            loaded.append(exc)
-
-    with _without_cycle_collection():
+    with without_cycle_collection():
         result.quads.sort()  # here, before the thread: the loader and the writers read the same rows
-        loader = threading.Thread(target=load, name="store-load")
-        loader.start()
+        loading = Background(lambda: load_store(result, out_dir), name="store-load")
         try:
             files = write_outputs(result, out_dir)
-        finally:
-            loader.join()
-    if isinstance(loaded[0], BaseException):
-        raise loaded[0]
+        except Exception:
+            loading.join()  # the files' error is the one to tell (a Stopped build does not wait)
+            raise
+        store = loading.result()
     result.timings["outputs"] = time.perf_counter() - t0
-    return [*files, loaded[0]]
+    return [*files, store]
 
 
 def build_bundled(out_dir: Path) -> BuildResult:

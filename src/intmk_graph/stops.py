@@ -16,6 +16,7 @@ import shutil
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,7 +62,12 @@ def remove_temporary() -> None:
         _temporary.clear()
     for path in paths:
         if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
+            # a thread may still be writing into it (Oxigraph's loader): again until it is gone
+            for _ in range(10):
+                shutil.rmtree(path, ignore_errors=True)
+                if not path.exists():
+                    break
+                time.sleep(0.02)
         else:
             path.unlink(missing_ok=True)
 
@@ -80,11 +86,14 @@ def _raise(signum: int, frame: object) -> None:
 
 def install() -> None:
     """Make SIGINT and SIGTERM stop the command (call once, from the main thread)."""
-    read, write = os.pipe()
-    os.set_blocking(write, False)
-    signal.set_wakeup_fd(write, warn_on_full_buffer=False)
     for signum in EXIT_CODES:
         signal.signal(signum, _raise)
+    try:
+        read, write = os.pipe()
+        os.set_blocking(write, False)
+        signal.set_wakeup_fd(write, warn_on_full_buffer=False)
+    except (OSError, ValueError):  # Windows takes only a socket here: no watchdog, the handler alone
+        return
     threading.Thread(target=_watch, args=(read,), name="stop-watchdog", daemon=True).start()
 
 

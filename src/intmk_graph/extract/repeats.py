@@ -85,6 +85,8 @@ def find_repeats(collections: list[Collection]) -> list[Repeat]:
     Indexed rather than all pairs: earlier demands by addressee and by their content
     words, each distinct text scored once against a demand (rapidfuzz's cdist, in C),
     and demands with the same words, addressees and conference answered once."""
+    if len({c.conference.number for c in collections}) < 2:
+        return []  # one conference: nothing earlier to ask again
     explicit, threshold, floor, same, ignore = _rules()
     demands = [
         DemandAt(c, key, i, d)

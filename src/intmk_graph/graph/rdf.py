@@ -6,6 +6,7 @@ Each input document gets its own named graph; reference vocabularies go into
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..extract.citations import citation_label
-from ..extract.repeats import DemandAt, Repeat, find_repeats
+from ..extract.repeats import DemandAt, Repeat
 from ..model import (
     AgendaEntry,
     Collection,
@@ -37,7 +38,7 @@ from .quads import QuadSet, Triple, TripleSink
 from .terms import Vocabulary, de, from_ox, integer, iri, lexical_int, literal, typed
 
 if TYPE_CHECKING:
-    from rdflib import Dataset, Graph
+    from rdflib import Graph
 
 # The namespaces as N-Triples terms (graph/terms.py): ``INTMK.Resolution`` is "<…#Resolution>".
 INTMK, RDF, RDFS, DCTERMS, PROV, XSD, ELI, SCHEMA = (
@@ -341,23 +342,19 @@ def bind_prefixes(graph: Graph | QuadSet, base: str) -> None:
     graph.bind("data", base, override=True, replace=True)
 
 
-def build_quads(collections: list[Collection], base: str = DEFAULT_BASE) -> QuadSet:
-    """All documents, one named graph each, plus the reference graph, as plain quads."""
+def build_quads(collections: Sequence[Collection], base: str = DEFAULT_BASE,
+                repeats: Sequence[Repeat] = ()) -> QuadSet:
+    """All documents, one named graph each, plus the reference graph, as plain quads;
+    ``repeats``: the demands made again across them (``extract.repeats``)."""
     minter = Minter(base)
     quads = QuadSet()
     bind_prefixes(quads, minter.base)
     reference_graph(quads.graph(minter.reference_graph))
     for collection in collections:
         collection_graph(collection, minter, quads.graph(minter.graph(collection.slug)))
-    if len({c.conference.number for c in collections}) > 1:  # demands made again, across years
-        for repeat in find_repeats(collections):
-            _repeat(quads.graph(minter.graph(repeat.later.collection.slug)), minter, repeat)
+    for repeat in repeats:
+        _repeat(quads.graph(minter.graph(repeat.later.collection.slug)), minter, repeat)
     return quads
-
-
-def build_dataset(collections: list[Collection], base: str = DEFAULT_BASE) -> Dataset:
-    """The same as an rdflib Dataset (default graph: the union)."""
-    return build_quads(collections, base).to_dataset()
 
 
 def _demand_iri(minter: Minter, at: DemandAt) -> str:

@@ -5,7 +5,6 @@ graph of a query is the union of all named graphs on both."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..chunks import batches
 from ..errors import InputError
 from ..outputs import failure, replaced_folder
+from ..parallel import map_in_threads
 from ..settings import StoreKind, default_jobs  # noqa: F401 (StoreKind re-exported)
 
 if TYPE_CHECKING:  # rdflib only to query: filling the store is part of a build, which needs none
@@ -74,19 +74,7 @@ def _bulk_load_in_parallel(store: ox.Store, chunks: Iterable[bytes], threads: in
     def load(batch: list[bytes]) -> None:
         store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
 
-    with ThreadPoolExecutor(max(1, threads), thread_name_prefix="store-load") as pool:
-        running: set[Future[None]] = set()
-        loads = 0
-        for batch in batches(chunks, _LOAD_BATCH):
-            loads += 1
-            if len(running) >= threads:  # at most one batch waiting per thread
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    future.result()
-            running.add(pool.submit(load, batch))
-        for future in running:
-            future.result()
-    return loads
+    return map_in_threads(load, batches(chunks, _LOAD_BATCH), threads)
 
 
 def open_oxigraph(path: Path) -> Dataset:

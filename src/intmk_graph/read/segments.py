@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import REPORTED, USED_ROLES, Collection, Conference, LayoutUsed, ReadWarning, Resolution
+from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, ReadWarning, Resolution
 from .agenda import read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
@@ -137,104 +137,129 @@ def _has_marker(block: Block, reader: ItemReader) -> bool:
 def read_collection(
     source_lines: list[SourceLine], name: str, layout: str | None = None, encoding: str = "utf-8",
     source_warnings: tuple[ReadWarning, ...] = (),
-    on_resolution: Callable[[Resolution, Conference], None] | None = None,
 ) -> Collection:
     """Segment a document's lines into a :class:`Collection` (``layout`` forces a family).
-    ``encoding`` "pdf" means the lines came from positions, with their line numbers.
-    ``on_resolution`` is told of each resolution, with the conference, as soon as it is
-    read (what it says can be read meanwhile)."""
-    texts = [normalise_space(l.text) for l in source_lines]
-    detection = detect(texts, layout)
-    rules = detection.profile
-    notes = Notes(name)
-    notes.warnings += source_warnings
-    lines = classify(source_lines, rules, texts)
-    for line in lines:
-        if line.kind != CONTENT:
-            notes.role(line.number, line.kind)
-    reader = ItemReader(rules, notes, positional=encoding == "pdf")
-    front, toc, blocks = split_document(lines, rules, reader)
-    if not blocks and not any(item_header(l.text, rules) for l in lines if l.kind == CONTENT):
-        # No "TOP" anywhere: items headed by their bare id ("2.1 Title"), or by a plain
-        # number ("3. Title"), kept only where the sponsors or the decision follow.
-        for form in ("item_header_bare", "item_header_numbered"):
-            found = _bare_items(lines, rules, reader, form)
-            if found is not None:
-                front, toc, blocks = found
-                break
-    conference = read_conference(front, [l for l in lines if l.kind in HEADER_KINDS], rules, notes)
-    reader.chair = conference.chair.key if conference.chair else None
-    agenda = read_agenda(toc, rules, notes)
-    has_title_page = conference.number is not None or any(notes.roles.get(l.number) == "title_page" for l in front)
-    if not blocks and not agenda and not has_title_page:
-        raise InputError(
-            "not a resolution document: no title page, no table of contents and no agenda item "
-            "('TOP <id>')",
-            name,
-            1,
-        )
+    ``encoding`` "pdf" means the lines came from positions, with their line numbers."""
+    return Reading(source_lines, name, layout, encoding, source_warnings).collection()
 
-    resolutions: list[Resolution] = []
-    first_seen: dict[str, int] = {}
-    read_ids: Counter[str] = Counter()
-    for block in blocks:
-        notes.role(block.header.number, "header")
-        occurrence = read_ids[block.id] + 1
-        if block.id in first_seen:
-            notes.warn(
-                block.header.number,
-                f"TOP {block.id} appears twice (first at line {first_seen[block.id]}); both are kept",
-                "each agenda item once",
+
+class Reading:
+    """One document being read: made, it has read the layout, the conference and the
+    agenda; :meth:`resolutions` reads the items one by one (what they say can be read
+    meanwhile, elsewhere), :meth:`collection` the whole document."""
+
+    def __init__(self, source_lines: list[SourceLine], name: str, layout: str | None = None,
+                 encoding: str = "utf-8", source_warnings: tuple[ReadWarning, ...] = ()):
+        self.source_lines, self.name, self.encoding = source_lines, name, encoding
+        texts = [normalise_space(l.text) for l in source_lines]
+        self.detection = detection = detect(texts, layout)
+        rules = detection.profile
+        self.notes = notes = Notes(name)
+        notes.warnings += source_warnings
+        self.lines = lines = classify(source_lines, rules, texts)
+        for line in lines:
+            if line.kind != CONTENT:
+                notes.role(line.number, line.kind)
+        self.reader = reader = ItemReader(rules, notes, positional=encoding == "pdf")
+        front, toc, blocks = split_document(lines, rules, reader)
+        if not blocks and not any(item_header(l.text, rules) for l in lines if l.kind == CONTENT):
+            # No "TOP" anywhere: items headed by their bare id ("2.1 Title"), or by a plain
+            # number ("3. Title"), kept only where the sponsors or the decision follow.
+            for form in ("item_header_bare", "item_header_numbered"):
+                found = _bare_items(lines, rules, reader, form)
+                if found is not None:
+                    front, toc, blocks = found
+                    break
+        self.blocks = blocks
+        self.conference = read_conference(front, [l for l in lines if l.kind in HEADER_KINDS], rules, notes)
+        reader.chair = self.conference.chair.key if self.conference.chair else None
+        self.agenda = read_agenda(toc, rules, notes)
+        self.has_title_page = self.conference.number is not None or any(
+            notes.roles.get(l.number) == "title_page" for l in front)
+        if not blocks and not self.agenda and not self.has_title_page:
+            raise InputError(
+                "not a resolution document: no title page, no table of contents and no agenda item "
+                "('TOP <id>')",
+                name,
+                1,
             )
-        first_seen.setdefault(block.id, block.header.number)
-        resolution = reader.read(block, len(resolutions) + 1, occurrence)
-        if resolution is not None:
-            resolutions.append(resolution)
-            read_ids[resolution.id] += 1
-            if on_resolution is not None:
-                on_resolution(resolution, conference)
-    if resolutions and (last := resolutions[-1]).paragraphs:
-        text = (last.protocol_notes[-1].text if last.protocol_notes else last.paragraphs[-1].text).text
-        if not text.rstrip().endswith(SENTENCE_END):
+        self.read: list[Resolution] = []
+        self._done = False
+
+    def resolutions(self) -> Iterator[Resolution]:
+        """Each item's resolution, in document order, as it is read."""
+        notes, reader = self.notes, self.reader
+        first_seen: dict[str, int] = {}
+        read_ids: Counter[str] = Counter()
+        for block in self.blocks:
+            notes.role(block.header.number, "header")
+            occurrence = read_ids[block.id] + 1
+            if block.id in first_seen:
+                notes.warn(
+                    block.header.number,
+                    f"TOP {block.id} appears twice (first at line {first_seen[block.id]}); both are kept",
+                    "each agenda item once",
+                )
+            first_seen.setdefault(block.id, block.header.number)
+            resolution = reader.read(block, len(self.read) + 1, occurrence)
+            if resolution is not None:
+                self.read.append(resolution)
+                read_ids[resolution.id] += 1
+                yield resolution
+        self._done = True
+
+    def collection(self) -> Collection:
+        """The whole document: its items are read first unless :meth:`resolutions` was."""
+        if not self._done:
+            for _ in self.resolutions():
+                pass
+        return self._finish()
+
+    def _finish(self) -> Collection:
+        notes, reader, lines, blocks, agenda = self.notes, self.reader, self.lines, self.blocks, self.agenda
+        resolutions, conference, has_title_page = self.read, self.conference, self.has_title_page
+        name, source_lines, encoding, detection = self.name, self.source_lines, self.encoding, self.detection
+        rules = detection.profile
+        if resolutions and (last := resolutions[-1]).paragraphs:
+            text = (last.protocol_notes[-1].text if last.protocol_notes else last.paragraphs[-1].text).text
+            if not text.rstrip().endswith(SENTENCE_END):
+                notes.warn(
+                    last.last_line,
+                    f"the last item, TOP {last.id}, ends mid-sentence and looks truncated",
+                    "a document that ends with a complete resolution",
+                )
+        if not resolutions and blocks:
             notes.warn(
-                last.last_line,
-                f"the last item, TOP {last.id}, ends mid-sentence and looks truncated",
-                "a document that ends with a complete resolution",
+                blocks[0].header.number,
+                f"{len(blocks)} agenda item(s) (TOP {', '.join(b.id for b in blocks[:5])}{', …' if len(blocks) > 5 else ''})"
+                " but not one resolution text: nothing to build a graph of",
+                "items with sponsors, a decision or a text after their title",
             )
-    if not resolutions and blocks:
-        notes.warn(
-            blocks[0].header.number,
-            f"{len(blocks)} agenda item(s) (TOP {', '.join(b.id for b in blocks[:5])}{', …' if len(blocks) > 5 else ''})"
-            " but not one resolution text: nothing to build a graph of",
-            "items with sponsors, a decision or a text after their title",
+        elif not resolutions and (agenda or has_title_page):
+            notes.warn(
+                None,
+                "no resolution texts: the document has a title page or a table of contents only",
+                "items 'TOP <id>' with their texts (published in another part?)",
+            )
+        for line in lines:
+            if line.kind == CONTENT and line.number not in notes.roles:
+                notes.report(line.number, line.text, "line not understood", "a part of an agenda item")
+
+        roles = tuple(notes.roles.get(l.number, "unaccounted") for l in lines)
+        furniture = Counter(r for r in roles if r not in USED_ROLES and r != REPORTED)
+        return Collection(
+            source=name,
+            slug=slug_for(name),
+            conference=conference,
+            resolutions=tuple(resolutions),
+            furniture=dict(sorted(furniture.items())),
+            reports=tuple(sorted(notes.reports, key=lambda r: r.line)),
+            line_count=len(source_lines),
+            line_roles=roles,
+            agenda=agenda,
+            untexted=tuple(reader.untexted),
+            warnings=tuple(sorted(notes.warnings, key=lambda w: (w.line or 0))),
+            layout=LayoutUsed(detection.family, rules.label, detection.confidence, detection.forced),
+            encoding=encoding,
+            pages=tuple((l.page, l.page_line) for l in source_lines) if encoding == "pdf" else (),
         )
-    elif not resolutions and (agenda or has_title_page):
-        notes.warn(
-            None,
-            "no resolution texts: the document has a title page or a table of contents only",
-            "items 'TOP <id>' with their texts (published in another part?)",
-        )
-    for line in lines:
-        if line.kind == CONTENT and line.number not in notes.roles:
-            notes.report(line.number, line.text, "line not understood", "a part of an agenda item")
-
-    roles = tuple(notes.roles.get(l.number, "unaccounted") for l in lines)
-    furniture = Counter(r for r in roles if r not in USED_ROLES and r != REPORTED)
-    return Collection(
-        source=name,
-        slug=slug_for(name),
-        conference=conference,
-        resolutions=tuple(resolutions),
-        furniture=dict(sorted(furniture.items())),
-        reports=tuple(sorted(notes.reports, key=lambda r: r.line)),
-        line_count=len(source_lines),
-        line_roles=roles,
-        agenda=agenda,
-        untexted=tuple(reader.untexted),
-        warnings=tuple(sorted(notes.warnings, key=lambda w: (w.line or 0))),
-        layout=LayoutUsed(detection.family, rules.label, detection.confidence, detection.forced),
-        encoding=encoding,
-        pages=tuple((l.page, l.page_line) for l in source_lines) if encoding == "pdf" else (),
-    )
-
-
