@@ -20,9 +20,9 @@ from pathlib import Path
 
 from intmk_graph.extract.citations import CitationReader
 from intmk_graph.extract.evaluation import load_expectations
-from intmk_graph.extract.lexicon import laws
 from intmk_graph.pipeline import default_inputs, parse
 from intmk_graph.read.documents import read_document
+from intmk_graph.vocab.lexicon import laws
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected-2025.toml"

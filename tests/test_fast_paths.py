@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intmk_graph.extract.lexicon import bodies, laws, programmes
 from intmk_graph.pipeline import parse
 from intmk_graph.vocab import laender
+from intmk_graph.vocab.lexicon import bodies, laws, programmes
 
 ROOT = Path(__file__).parent.parent
 LEXICONS = (laws(), bodies(), programmes(), laender().lexicon)
@@ -59,7 +59,7 @@ _ELLIPTIC = st.sampled_from(["Integrations-", "Berufssprach-", "Asyl-", "Aus-", 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_ELLIPTIC, max_size=30))
 def test_ellipses_are_found_as_a_full_scan_finds_them(pieces):
-    from intmk_graph.labels import _ELLIPSIS, ellipses
+    from intmk_graph.vocab.labels import _ELLIPSIS, ellipses
 
     text = " ".join(pieces)
     assert [m.span() for m in ellipses(text)] == [m.span() for m in _ELLIPSIS.finditer(text)]

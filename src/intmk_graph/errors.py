@@ -30,18 +30,6 @@ class InputError(IntmkError):
     """The input document cannot be read or does not look like a resolution collection."""
 
 
-class SponsorError(InputError):
-    """An ``Antragsteller`` line names something that is not a German Land."""
-
-
-class DuplicateResolutionError(InputError):
-    """Two agenda items in one document carry the same id."""
-
-
-class TruncatedResolutionError(InputError):
-    """An agenda item stops before its text."""
-
-
 class QueryError(IntmkError):
     """A SPARQL query is malformed or a saved query is misused."""
 

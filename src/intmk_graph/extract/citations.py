@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Hit, Lexicon, laws
+from ..vocab.lexicon import Hit, Lexicon, laws
 
 _SIGN = re.compile(r"(§§?|Art\.|Artikel)\s*(?=\d)")
 _TOKENS = [
@@ -34,31 +34,10 @@ _CONTINUE = re.compile(
 )
 _MAX_RANGE = 50  # a longer "bis" range is kept as its two ends
 # The parts of a section in the order and with the labels a citation prints them.
-PART_LABELS = (("subsection", "Abs."), ("sentence", "Satz"), ("number", "Nr."), ("letter", "Buchst."))
-
-
 def _skip_space(text: str, pos: int) -> int:
     """Where the blanks from ``pos`` on end."""
     m = _SPACE.match(text, pos)
     return m.end() if m else pos
-
-
-def citation_label(law: str | None, section: str | None = None, article: bool = False, **parts: str | None) -> str:
-    """How a citation is written: ``§ 32 Abs. 2 Nr. 5 BeschV``, ``Art. 50 GG``, the law
-    alone without a section, the section alone without a law.
-
-    >>> citation_label("BeschV", "32", subsection="2", number="5")
-    '§ 32 Abs. 2 Nr. 5 BeschV'
-    >>> citation_label("GG", "50", article=True), citation_label("AufenthG")
-    ('Art. 50 GG', 'AufenthG')
-    """
-    if not section:
-        return law or ""
-    text = f"{'Art.' if article else '§'} {section}"
-    for key, label in PART_LABELS:
-        if parts.get(key):
-            text += f" {label} {parts[key]}"
-    return f"{text} {law}" if law else text
 
 
 @dataclass

@@ -25,12 +25,12 @@ from ..model import (
 )
 from ..namespaces import INTMK_BODY
 from ..vocab import laender, laender_collective
+from ..vocab.lexicon import Hit, bodies, laws, programmes
 from . import mentions
 from .calendar import main_or_special
 from .citations import CitationReader
 from .citations import Found as CitationFound
 from .demands import LAENDER, FoundDemand, read_demands
-from .lexicon import Hit, bodies, laws, programmes
 
 
 def _parts(r: Resolution) -> Iterator[tuple[str, int | None, int, Text]]:

@@ -17,13 +17,19 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..vocab import content_rules, laender
-from .lexicon import bodies
+from ..vocab.lexicon import bodies
 
 LAENDER = "Länder"  # the addressee "the Länder as a whole"
-_ABBREVIATIONS = re.compile(
-    r"\b(?:z|u|d|i|o|s|vgl|bzw|ggf|ggfls|sog|inkl|bspw|ca|Abs|Nr|Art|Mio|Mrd|Tsd|gem|evtl|Z|B|a|h|R|V|m|e)\.$"
-)
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,3}\.$")  # "19. IntMK"
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern[str], int]:
+    """The abbreviations of ``vocab/content.toml`` as one pattern, and how many of a
+    piece's last characters can hold one (or an ordinal) with its full stop."""
+    words = content_rules()["sentences"]["abbreviations"]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\.$")
+    return pattern, max(8, max(map(len, words)) + 2)
 
 
 @dataclass(frozen=True)
@@ -43,14 +49,15 @@ class FoundDemand:
 
 def sentences(text: str) -> list[Sentence]:
     """Split at . ! ? or a bullet, not after abbreviations or ordinals ("19. IntMK")."""
+    abbreviation, reach = _abbreviations()
     out, start = [], 0
     for m in re.finditer(r"[.!?](?=\s+[„\"A-ZÄÖÜ•])|\s(?=•\s)", text):
         end = m.end()
         piece = text[start:end]
         # Only the piece's last characters can hold an abbreviation or an ordinal
         # (lookbehinds still see the text before): not a scan of the whole sentence so far.
-        tail = max(0, len(piece) - 8)
-        if m.group(0) == "." and (_ABBREVIATIONS.search(piece, tail) or _ORDINAL.search(piece, tail)):
+        tail = max(0, len(piece) - reach)
+        if m.group(0) == "." and (abbreviation.search(piece, tail) or _ORDINAL.search(piece, tail)):
             continue
         if piece.strip():
             out.append(Sentence(start, end, piece))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..vocab import content_rules
-from .lexicon import Hit, bodies
+from ..vocab.lexicon import Hit, bodies
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from ..extract.citations import citation_label
 from ..extract.repeats import DemandAt, Repeat
 from ..model import (
     AgendaEntry,
@@ -31,8 +30,9 @@ from ..model import (
 )
 from ..namespaces import DEFAULT_BASE, PREFIXES
 from ..namespaces import INTMK_BODY as _INTMK_BODY
-from ..triples import RDF_TYPE
 from ..vocab import load_triples
+from ..vocab.names import citation_label
+from ..vocab.triples import RDF_TYPE
 from .iris import Minter, section_url
 from .quads import QuadSet, Triple, TripleSink
 from .terms import Vocabulary, de, from_ox, integer, iri, lexical_int, literal, typed

@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..extract.citations import PART_LABELS, citation_label
 from ..model import Citation, Collection, Content, Decision, Resolution, VocabRef
+from ..vocab.names import PART_LABELS, citation_label
 
 
 def resolution_record(collection: Collection, r: Resolution) -> dict[str, Any]:

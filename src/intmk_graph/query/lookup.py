@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from ..errors import UnknownNameError
-from ..extract.citations import CitationReader, citation_label
-from ..extract.lexicon import Entry, Lexicon, bodies, laws, programmes
+from ..extract.citations import CitationReader
 from ..graph.iris import LAENDER
 from ..vocab import laender
+from ..vocab.lexicon import Entry, Lexicon, bodies, laws, programmes
+from ..vocab.names import citation_label
 
 
 @dataclass(frozen=True)

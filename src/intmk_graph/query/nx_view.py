@@ -34,10 +34,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ..extract.citations import citation_label
 from ..graph.iris import resolution_key
 from ..model import natural_key
 from ..namespaces import INTMK, PREFIXES
+from ..vocab.names import citation_label
 from .results import Queryable
 from .saved import run_saved, solutions
 

@@ -1,12 +1,12 @@
 """The vocabularies of what resolutions name — laws, bodies, programmes — as label
-matchers (:class:`~intmk_graph.labels.Lexicon`), loaded once."""
+matchers (:class:`~intmk_graph.vocab.labels.Lexicon`), loaded once."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from ..labels import Entry, Hit, Lexicon
-from ..vocab import load_triples
+from . import load_triples
+from .labels import Entry, Hit, Lexicon
 
 __all__ = ["Entry", "Hit", "Lexicon", "bodies", "laws", "lexicon", "programmes"]  # the first three for the stages after
 

@@ -11,9 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..model import VocabRef
+from ..namespaces import PREFIXES
 from .labels import NOTATION, PREF_LABEL, Entry, Lexicon
-from .model import VocabRef
-from .namespaces import PREFIXES
 from .triples import RDF_TYPE, Triples
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class Land:
 
 
 class Laender:
-    """The 16 Länder, found by the one label matcher (:class:`~intmk_graph.labels.Lexicon`)
+    """The 16 Länder, found by the one label matcher (:class:`~intmk_graph.vocab.labels.Lexicon`)
     over ``laender.ttl``: any label, declined form, ISO code with or without ``DE-``, in
     any case and spacing.
 

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .model import VocabRef
-from .namespaces import PREFIXES
+from ..model import VocabRef
+from ..namespaces import PREFIXES
 from .triples import Triples
 
 _SKOS = PREFIXES["skos"]
@@ -168,7 +168,7 @@ def _starts(text: str, count: int) -> tuple[list[int], ...] | None:
 class Lexicon:
     """The entries of one vocabulary file and a matcher over their labels.
 
-    >>> from intmk_graph.extract.lexicon import lexicon
+    >>> from intmk_graph.vocab.lexicon import lexicon
     >>> laws = lexicon("laws.ttl", "law-")
     >>> [(h.entry.key, h.elliptic) for h in laws.find("Instrumentarien des Asyl- und Aufenthaltsgesetzes")]
     [('AsylG', True), ('AufenthG', False)]
@@ -279,7 +279,7 @@ class Lexicon:
         any label, abbreviation or key equal to it but for case, spaces and dots
         ("aufenthg", "Bundes regierung", "B.A.M.F."). More than one is ambiguous.
 
-        >>> from intmk_graph.extract.lexicon import laws
+        >>> from intmk_graph.vocab.lexicon import laws
         >>> [e.key for e in laws().matching("aufenthg")]
         ['AufenthG']
         """
