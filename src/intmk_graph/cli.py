@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -19,6 +19,7 @@ from .errors import IntmkError
 
 if TYPE_CHECKING:
     from .model import Collection
+    from .publish.views import View
 
 # Only light imports here: the library's stages (rdflib, pyoxigraph, networkx, ...) are
 # imported in the commands that use them, so --help and completion start fast.
@@ -102,7 +103,6 @@ def working(what: str, quiet: bool) -> Iterator[None]:
         yield
 
 
-ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252", "pdf": "PDF"}
 BaseOpt = Annotated[str, typer.Option("--base", help="Base IRI for the instance data.")]
 
 
@@ -199,6 +199,8 @@ def report_reading(collections: list[Collection], strict: bool = False) -> None:
     warnings = 0
     for c in collections:
         if c.encoding not in ("utf-8", "utf-8-sig", "pdf"):
+            from .publish.views import ENCODINGS
+
             err_console.print(f"notice: {c.source}: read as {ENCODINGS.get(c.encoding, c.encoding)}", highlight=False, soft_wrap=True)
         for w in c.warnings:
             where = f"{c.source}:{w.line}" if w.line is not None else c.source
@@ -209,24 +211,11 @@ def report_reading(collections: list[Collection], strict: bool = False) -> None:
         raise typer.Exit(2)
 
 
-def show(fmt: RecordFormat | ResultFormat, data: Any, table: TableData, csv_rows: list[dict[str, Any]] | None = None,
-         columns: Sequence[str] | None = None) -> None:
-    """The one way a command prints what it found: JSON of ``data``, CSV of ``csv_rows``
-    (default: the flattened records) under ``columns`` (its header also when empty), or
-    the table. An empty result also says so, on stderr."""
-    from .publish.exports import json_text
-    from .publish.records import flat_record
-    from .publish.tables import csv_text, render
+def show(fmt: RecordFormat | ResultFormat, view: View) -> None:
+    """The one way a command prints what it found (``publish.tables.show``)."""
+    from .publish.tables import show as write
 
-    if fmt.value == "json":
-        sys.stdout.write(json_text(data))
-    elif fmt.value == "csv":
-        sys.stdout.write(csv_text(csv_rows if csv_rows is not None else [flat_record(r) for r in data], columns))
-    else:
-        render(console, table, err_console)
-        return
-    if not table.rows:
-        render(console, table, err_console)  # only its empty line
+    write(console, err_console, fmt.value, view)
 
 
 def version_callback(value: bool) -> None:
@@ -271,35 +260,13 @@ def build_command(
         report_reading(result.collections, strict)
         with working("writing graph.ttl, graph.trig and resolutions.json and loading the store", quiet):
             written = write_all(result, out)
-    from .publish.records import SUMMARY_COLUMNS, summary_record
     from .publish.tables import render
+    from .publish.views import build_summary
 
-    summaries = [summary_record(c) for c in result.collections]
-    render(console, TableData(
-        "intmk-graph build", ["document", *(header for _, header in SUMMARY_COLUMNS)],
-        [[f"{s['file']}\n{s['conference']}", *(str(s[key]) for key, _ in SUMMARY_COLUMNS)] for s in summaries],
-        right=frozenset(header for _, header in SUMMARY_COLUMNS),
-        caption="spons. sponsorships, unan./maj. decided unanimously/by majority, "
-                "notes protocol notes, §§ cited sections, dem. demands"))
-    t = result.timings
-    console.print(
-        f"{len(result.resolutions)} resolutions, {len(result.quads)} triples in "
-        f"{len(result.collections)} document graph(s)\nparse {t['parse']*1000:.0f} ms, "
-        f"graph {t['graph']*1000:.0f} ms, files and store {t['outputs']*1000:.0f} ms, "
-        f"total {t['parse'] + t['graph'] + t['outputs']:.2f} s",
-        highlight=False,
-    )
+    table, figures = build_summary(result.collections, len(result.quads), result.timings)
+    render(console, table)
+    console.print(figures, highlight=False)
     report_written(written)
-
-
-def land_codes(names: list[str]) -> str:
-    """Compact sponsor list for tables: 'BE HH ST', or 'all 16'."""
-    from .vocab import laender
-
-    lands = laender()
-    if len(names) == len(lands):
-        return "all 16"
-    return " ".join(lands.by_name[n].code.removeprefix("DE-") for n in names)
 
 
 @app.command("resolutions")
@@ -315,6 +282,7 @@ def resolutions_command(
     Example: intmk-graph resolutions --top 6.5 --format json
     """
     from .pipeline import parse_all
+    from .publish import views
     from .publish.records import resolution_records
 
     with library_errors():
@@ -323,24 +291,7 @@ def resolutions_command(
         records = resolution_records(collections)
     if top:
         records = [r for r in records if r["id"] in top]
-    from .publish.records import RESOLUTION_COLUMNS
-
-    several = len({r["conference"] for r in records}) > 1
-    rows = []
-    for r in records:
-        notes = ", ".join(
-            "+".join(land_codes([b]) for b in n["by"])
-            + (f" (Z. {n['paragraph']})" if n["paragraph"] is not None else "")
-            for n in r["protocol_notes"]
-        )
-        row = [r["id"], r["title"], land_codes(r["sponsors"]) or "–", r["decision"] or "–", str(r["paragraphs"]), notes]
-        rows.append([r["conference"], *row] if several else row)
-    headers = ["TOP", "Title", "Sponsors", "Decision", "Z.", "Notes"]
-    show(format, records, TableData("Resolutions", ["Conf.", *headers] if several else headers, rows,
-                                    right=frozenset({"Z."}),
-                                    empty=f"no TOP {', '.join(top)} in these documents" if top
-                                    else "no resolution in these documents"),
-         columns=RESOLUTION_COLUMNS)
+    show(format, views.resolutions(records, top or ()))
 
 
 @app.command("conferences")
@@ -356,27 +307,13 @@ def conferences_command(
     Example: intmk-graph conferences minutes-2014.txt minutes-2016.txt --format json
     """
     from .pipeline import read_documents
-    from .publish.records import CONFERENCE_COLUMNS, conference_record, flat_conference
+    from .publish import views
+    from .publish.records import conference_record
 
     with library_errors():
         collections = read_documents(files, layout)
         report_reading(collections, strict)
-    records = [conference_record(c) for c in collections]
-    rows = []
-    for r in records:
-        dates = r["start"] if r["start"] == r["end"] else f"{r['start']} – {r['end']}"
-        if r["start"] is None:
-            dates = f"decided {r['decided']}" if r["decided"] else "–"
-        rows.append([
-            r["file"], r["number"] or "–", r["kind"] or "–", dates,
-            r["place"] or ("video conference" if r["procedure"] == "video conference" else "–"),
-            r["chair"] or "–", str(len(r["agenda"])), str(r["resolutions"]),
-            f"{r['layout']['family']} {r['layout']['confidence']:.2f}", str(len(r["warnings"])),
-        ])
-    show(format, records, TableData("Conferences", ["file", "No.", "kind", "dates", "place", "chair", "agenda",
-                                                    "TOPs", "layout", "warn."], rows,
-                                    right=frozenset({"No.", "agenda", "TOPs", "warn."})),
-         [flat_conference(r) for r in records], CONFERENCE_COLUMNS)
+    show(format, views.conferences([conference_record(c) for c in collections]))
 
 
 @app.command("check")
@@ -391,48 +328,19 @@ def check_command(
     Example: intmk-graph check minutes-2014.txt
     """
     from .pipeline import inspect
+    from .publish import views
 
     worst = 0
     for path in files:
         try:
-            seen = inspect(path, layout)
-        except IntmkError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            with library_errors():
+                seen = inspect(path, layout)
+        except typer.Exit:
             worst = 2
             continue
-        c = seen.collection
-        assert c.layout is not None  # every document read has its layout
-        lines = c.line_counts()
-        console.print(
-            f"[bold]{path}[/]: layout {c.layout.family} ({c.layout.label}), confidence {c.layout.confidence:.2f}"
-            + (" (forced)" if c.layout.forced else ""),
-            highlight=False,
-            soft_wrap=True,
-        )
-        conf = c.conference
-        console.print(
-            f"  conference {conf.number or '?'} {conf.kind or ''}, {conf.start or conf.decided or 'no date'}, "
-            f"{conf.place or 'no place'}, chair {conf.chair.key if conf.chair else 'unknown'}; "
-            f"{len(c.agenda)} agenda entries, {len(c.resolutions)} resolutions; encoding {ENCODINGS.get(c.encoding, c.encoding)}",
-            highlight=False,
-            soft_wrap=True,
-        )
-        total = sum(lines.values()) or 1
-        console.print(
-            f"  lines: {lines['used']} used, {lines['furniture']} furniture, {lines['reported']} reported "
-            f"({100 * (lines['used'] + lines['furniture']) / total:.1f} % understood)",
-            highlight=False,
-            soft_wrap=True,
-        )
-        if not c.resolutions:
-            console.print("  no resolution was read: this file gives no resolutions to the graph", highlight=False)
-        for w in c.warnings:
-            console.print(f"  warning: {path}:{w.line if w.line is not None else '-'}: {w.message}", highlight=False, soft_wrap=True)
-        for report in c.reports:
-            console.print(f"  not understood, line {report.line}:", highlight=False)
-            for n, text in seen.context(report.line):
-                console.print(f"    {'>' if n == report.line else ' '} {n:5d} | {text}", highlight=False, soft_wrap=True)
-        worst = max(worst, 1 if c.warnings else 0)
+        for line in views.check_lines(str(path), seen):
+            console.print(line, highlight=False, soft_wrap=True)
+        worst = max(worst, 1 if seen.collection.warnings else 0)
     raise typer.Exit(worst)
 
 
@@ -463,20 +371,20 @@ class ResultFormat(str, Enum):
     json = "json"
 
 
-def print_result(result: Any, fmt: ResultFormat, title: str = "") -> None:
+def print_result(result: Any, fmt: ResultFormat) -> None:
     """A SPARQL result: SELECT as table/CSV/TSV/JSON, ASK as true/false, graphs as Turtle."""
     from .publish.tables import render
     from .query.results import compact, rows, serialize
 
+    empty = "nothing found: the query gave no results"
     if fmt is not ResultFormat.table or result.type != "SELECT":
         sys.stdout.write(serialize(result, fmt.value))
-        if result.type == "SELECT" and not rows(result)[1] or result.type != "SELECT" and result.graph is not None \
-                and not len(result.graph) and result.type != "ASK":
-            err_console.print("nothing found: the query gave no results", highlight=False)
+        if result.type == "SELECT" and not rows(result)[1] or result.type == "CONSTRUCT" and not len(result.graph):
+            err_console.print(empty, highlight=False)
         return
     names, data = rows(result)
-    render(console, TableData(title, names, [["" if v is None else compact(v) for v in row] for row in data],
-                              empty="nothing found: the query gave no results"), err_console)
+    render(console, TableData("", names, [["" if v is None else compact(v) for v in row] for row in data], empty=empty),
+           err_console)
     if data:
         err_console.print(f"{len(data)} row(s)", highlight=False)
 
@@ -527,14 +435,11 @@ def queries_command() -> None:
 
     Example: intmk-graph queries
     """
+    from .publish import views
     from .publish.tables import render
     from .query.saved import saved_queries
 
-    render(console, TableData(
-        "Saved queries (run with: intmk-graph query NAME -p NAME=VALUE)", ["name", "what it answers", "parameters"],
-        [[q.name, f"{q.title}: {q.description}",
-          "\n".join(f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.parameters)]
-         for q in saved_queries().values()]))
+    render(console, views.saved_queries_table(list(saved_queries().values())))
 
 
 @app.command("coalitions")
@@ -557,42 +462,18 @@ def coalitions_command(
 
     Example: intmk-graph coalitions --without-joint --format json
     """
+    from .publish import views
     from .query.reports import coalitions, coalitions_by_conference
 
-    if by_conference:
-        with library_errors():
-            with opened(store, out) as dataset:
-                data = coalitions_by_conference(dataset, decision.value if decision else None, without_joint)
-        rows = [{"conference": y["conference"], "year": y["year"], "a": p["a"], "b": p["b"], "count": p["count"]}
-                for y in data["conferences"] for p in y["pairs"]]
-        stability = TableData("Stability of each Land's community", ["land", "conferences", "stability"],
-                              [[s["land"], str(s["conferences"]), "–" if s["stability"] is None else f"{s['stability']:.3f}"]
-                               for s in data["stability"]], right=frozenset({"conferences", "stability"}),
-                              empty="no co-sponsorship in the graph")
-        if format is RecordFormat.table:
-            for y in data["conferences"]:
-                console.print(f"{y['conference']}. IntMK ({y['year'] or '?'}): "
-                              + " | ".join(", ".join(c) for c in y["communities"]), highlight=False)
-        show(format, data, stability, rows, ["conference", "year", "a", "b", "count"])
-        return
     with library_errors():
         with opened(store, out) as dataset:
-            data = coalitions(dataset, conference, decision.value if decision else None, without_joint)
-    pair_rows = [{**p, "resolutions": "; ".join(p["resolutions"])} for p in data["pairs"]]
-    lands = TableData("Länder", ["land", "sponsored", "alone", "notes", "co-sponsors", "betweenness"],
-                      [[r["land"], str(r["sponsored"]), str(r["alone"]), str(r["protocol_notes"]), str(r["degree"]),
-                        f"{r['betweenness']:.3f}"] for r in data["lands"]],
-                      right=frozenset({"sponsored", "alone", "notes", "co-sponsors", "betweenness"}),
-                      empty="no sponsored resolution in the graph" + (f" of conference {conference}" if conference else ""))
-    show(format, data, lands, pair_rows, ["a", "b", "count", "resolutions"])
-    if format is RecordFormat.table and data["lands"]:
-        from .publish.tables import render
-
-        render(console, TableData("Strongest pairs", ["a", "b", "together"],
-                                  [[p["a"], p["b"], str(p["count"])] for p in data["pairs"][:10]],
-                                  right=frozenset({"together"}), empty="no two Länder sponsored together"), err_console)
-        for i, community in enumerate(data["communities"], 1):
-            console.print(f"community {i}: " + ", ".join(community), highlight=False)
+            if by_conference:
+                view = views.coalitions_by_conference(
+                    coalitions_by_conference(dataset, decision.value if decision else None, without_joint))
+            else:
+                view = views.coalitions(coalitions(dataset, conference, decision.value if decision else None,
+                                                   without_joint), conference)
+    show(format, view)
 
 
 @app.command("dissent")
@@ -607,18 +488,13 @@ def dissent_command(
 
     Example: intmk-graph dissent --land Bayern
     """
-    from .publish.records import DISSENT_COLUMNS
+    from .publish import views
     from .query.reports import dissent
 
     with library_errors():
         with opened(store, out) as dataset:
             records = dissent(dataset, conference, land)
-    show(format, records, TableData(
-        "Protocol notes", ["TOP", "decision", "by", "Ziffer", "text", "lines"],
-        [[r["resolution"], r["decision"] or "–", ", ".join(r["by"]), str(r["paragraph"] or ""), r["text"],
-          f"{r['source']['first_line']}–{r['source']['last_line']}"] for r in records],
-        empty="no protocol note" + (f" of {land}" if land else "") + (f" at conference {conference}" if conference else "")),
-        columns=DISSENT_COLUMNS)
+    show(format, views.dissent(records, land, conference))
 
 
 @app.command("cites")
@@ -633,23 +509,13 @@ def cites_command(
 
     Example: intmk-graph cites "§ 24 AufenthG"
     """
+    from .publish import views
     from .query.reports import cites
 
     with library_errors():
         with opened(store, out) as dataset:
             records = cites(dataset, law, conference)
-    one_row_per_citation = [
-        {"conference": r["conference"], "resolution": r["resolution"], "title": r["title"],
-         "text": c["text"], "line": c["line"] if c["line"] is not None else "", "source_line": c["source_line"]}
-        for r in records for c in r["citations"]
-    ]
-    show(format, records, TableData(
-        f"Resolutions citing {law}", ["Conf.", "TOP", "Title", "Citations (line)"],
-        [[r["conference"], r["resolution"], r["title"],
-          "; ".join(f"{c['text']} ({c['line'] if c['line'] is not None else 'source ' + str(c['source_line'])})"
-                    for c in r["citations"])] for r in records],
-        empty=f"no resolution cites {law}" + (f" at conference {conference}" if conference else "")),
-        one_row_per_citation, ["conference", "resolution", "title", "text", "line", "source_line"])
+    show(format, views.cites(records, law, conference))
 
 
 @app.command("demands")
@@ -665,22 +531,13 @@ def demands_command(
 
     Example: intmk-graph demands --to Bund --about MBE
     """
-    from .publish.records import DEMAND_COLUMNS
+    from .publish import views
     from .query.reports import demands
 
     with library_errors():
         with opened(store, out) as dataset:
             records = demands(dataset, to, about, conference)
-    show(format, records, TableData(
-        "Demands", ["TOP", "Z.", "verb", "to", "sentence", "line"],
-        [[r["resolution"], str(r["paragraph"] or ""), r["verb"] + (" (mandate)" if r["kind"] == "mandate" else ""),
-          ", ".join(r["addressees"]) or "–", r["text"], str(r["line"] or "")] for r in records],
-        right=frozenset({"Z.", "line"}),
-        empty="no demand" + (f" to {to}" if to else "") + (f" about {about}" if about else "")
-        + (f" at conference {conference}" if conference else "")),
-        columns=DEMAND_COLUMNS)
-    if format is RecordFormat.table and records:
-        console.print(f"{len(records)} demands", highlight=False)
+    show(format, views.demands(records, to, about, conference))
 
 
 @app.command("history")
@@ -699,19 +556,15 @@ def history_command(
 
     Example: intmk-graph history --law "§ 60c AufenthG"
     """
-    from .publish.tables import cell
+    from .publish import views
     from .query.reports import history, history_columns
 
     with library_errors():
         with opened(store, out) as dataset:
             years = history(dataset, law, programme, to, land, demand)
-    columns = history_columns(programme, to, land, demand)
     thing = next(f"{option} {value}" for option, value in (("--law", law), ("--programme", programme), ("--to", to),
                                                               ("--land", land), ("--demand", demand)) if value)
-    rows: list[dict[str, Any]] = [{**y, "tops": " ".join(y["tops"])} for y in years]
-    show(format, years, TableData("History", columns, [[cell(row[c]) for c in columns] for row in rows],
-                                  right=frozenset(columns[:-1]), empty=f"no conference has anything for {thing}"),
-         rows, columns)
+    show(format, views.history(years, history_columns(programme, to, land, demand), thing))
 
 
 @app.command("evaluate")
@@ -727,25 +580,12 @@ def evaluate_command(
     """
     from .extract.evaluation import evaluate, load_expectations
     from .pipeline import parse_all
+    from .publish import views
 
     with library_errors():
         (collection,) = parse_all([file] if file else None)
         report = evaluate(collection, load_expectations(expected))
-    records = [
-        {"kind": k, "expected": s.expected, "found": s.found, "correct": s.correct,
-         "precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
-        for k, s in report.scores.items()
-    ]
-    numbers = ["expected", "found", "correct", "precision", "recall", "F1"]
-    show(format, records, TableData(
-        f"Reader against {expected.name}", ["kind", *numbers],
-        [[str(r["kind"]), str(r["expected"]), str(r["found"]), str(r["correct"]), f"{r['precision']:.3f}",
-          f"{r['recall']:.3f}", f"{r['f1']:.3f}"] for r in records], right=frozenset(numbers)),
-        records, ["kind", "expected", "found", "correct", "precision", "recall", "f1"])
-    if show_items:
-        for label, items in (("missed", report.missed), ("spurious", report.spurious)):
-            for category, rid, item in items:
-                console.print(f"{label} {category} TOP {rid}: {item}", highlight=False)
+    show(format, views.evaluation(report, expected.name, show_items))
 
 
 def _visual(value: str) -> str:
@@ -854,6 +694,7 @@ def validate_command(
     """
     from .graph.validation import validate_graph
     from .pipeline import build
+    from .publish import views
     from .publish.exports import read_rdf, union_graph
 
     with library_errors():
@@ -869,8 +710,7 @@ def validate_command(
         return
     from .publish.tables import render
 
-    render(console, TableData(f"{name}: {len(result.violations)} violation(s)", ["node", "property", "problem"],
-                              [[v.focus, v.path or "", v.message] for v in result.violations]))
+    render(console, views.violations_table(name, result.violations))
     raise typer.Exit(1)
 
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .views import View
+
 # A column may be folded to this width, no narrower: a table that does not fit so becomes
 # one key/value block per row (columns of three letters each help nobody).
 MIN_COLUMN_WIDTH = 12
@@ -92,3 +94,27 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
         writer.writeheader()
         writer.writerows(rows)
     return out.getvalue()
+
+
+def show(console: Console, errors: Console, fmt: str, view: View) -> None:
+    """A view in the format chosen: JSON of its data, CSV of its rows under its columns
+    (the header also when empty), or its table with the lines around it. An empty
+    result also says so, on ``errors``."""
+    from .exports import json_text
+
+    if fmt == "json":
+        console.file.write(json_text(view.data))
+    elif fmt == "csv":
+        console.file.write(csv_text(view.csv_rows, view.columns))
+    else:
+        for line in view.before:
+            console.print(line, highlight=False)
+        render(console, view.table, errors)
+        for after in view.after:
+            if isinstance(after, Table):
+                render(console, after, errors)
+            else:
+                console.print(after, highlight=False)
+        return
+    if not view.table.rows:
+        render(console, view.table, errors)  # only its empty line
