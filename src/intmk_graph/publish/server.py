@@ -19,17 +19,26 @@ from __future__ import annotations
 
 import html
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote
 
+import anyio
 from rdflib import Graph
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request as HttpRequest
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
 
 from ..namespaces import DEFAULT_BASE, ID
 from ..query.results import Queryable
 from ..query.sparql import MAX_QUERY_CHARS, Refused, check
+from ..query.store import OxigraphQueries, store_path
 from ..query.workers import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, QueryTimeout, Request
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -87,170 +96,13 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
     return best
 
 
-def create_app(config: ServeConfig) -> Any:
-    from contextlib import asynccontextmanager
-
-    import anyio
-    from starlette.applications import Starlette
-    from starlette.middleware import Middleware
-    from starlette.middleware.cors import CORSMiddleware
-    from starlette.requests import Request as HttpRequest
-    from starlette.responses import PlainTextResponse, RedirectResponse, Response
-    from starlette.routing import Route
-
-    from ..query.store import OxigraphQueries, store_path
-
-    state: dict[str, Any] = {}
-
-    @asynccontextmanager
-    async def lifespan(app: Any) -> AsyncIterator[None]:
-        state["pool"] = QueryPool(store_path(config.out), config.workers, config.timeout)
-        state["dataset"] = OxigraphQueries(store_path(config.out))  # our own, bounded queries
-        state["pages"] = {}
-        state["answers"] = AnswerCache()
-        state["build"] = build_identity(config.out)
-        try:
-            yield
-        finally:
-            state["pool"].close()
-            state["dataset"].close()
-
-    def refuse(status: int, message: str) -> Response:
-        return PlainTextResponse(message + "\n", status_code=status)
-
-    async def sparql(request: HttpRequest) -> Response:
-        params = request.query_params
-        default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-        text = params.get("query")
-        if "update" in params:
-            return refuse(403, "updates are not allowed: the store is read-only")
-        if request.method == "POST":
-            length = int(request.headers.get("content-length") or 0)
-            if length > 4 * MAX_QUERY_CHARS:
-                return refuse(413, f"the request is {length:,} bytes long; at most {4 * MAX_QUERY_CHARS:,} are accepted")
-            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if kind == "application/x-www-form-urlencoded":
-                # parsed here: Starlette's form parser would need python-multipart
-                form = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
-                if "update" in form:
-                    return refuse(403, "updates are not allowed: the store is read-only")
-                text = (form.get("query") or [""])[0]
-                default_graphs += form.get("default-graph-uri", [])
-                named_graphs += form.get("named-graph-uri", [])
-            elif kind == "application/sparql-query":
-                text = (await request.body()).decode("utf-8", "replace")
-            elif kind == "application/sparql-update":
-                return refuse(403, "updates are not allowed: the store is read-only")
-            else:
-                return refuse(415, f"unsupported content type {kind!r}; expected "
-                                   "application/x-www-form-urlencoded or application/sparql-query")
-        if not text:
-            if request.method == "GET":
-                wanted = negotiate(request.headers.get("accept"), ["text/turtle", "text/html"])
-                if wanted == "text/html":
-                    return RedirectResponse("/", status_code=303)
-                return Response(service_description(config, str(request.url_for("sparql")), state["dataset"]),
-                                media_type="text/turtle")
-            return refuse(400, "no query: expected the 'query' parameter or an application/sparql-query body")
-        try:
-            kind_of_query = check(text, config.allow_service)
-        except Refused as exc:
-            return refuse(exc.status, str(exc))
-        offered = list(GRAPH_TYPES if kind_of_query.graph else RESULT_TYPES)
-        media_type = negotiate(request.headers.get("accept"), offered)
-        if media_type is None:
-            return refuse(406, f"cannot answer in {request.headers.get('accept')}; expected one of {', '.join(offered)}")
-        job = Request(text, kind_of_query, media_type, default_graphs, named_graphs, config.max_rows)
-        tag = etag(state["build"], job.key())
-        if request.method == "GET" and not_modified(request, tag):
-            return Response(status_code=304, headers=cache_headers(tag))
-        answer = state["answers"].get(job.key())
-        hit = answer is not None
-        if answer is None:
-            try:
-                answer = await anyio.to_thread.run_sync(state["pool"].run, job)
-            except QueryTimeout as exc:
-                return refuse(503, str(exc))
-            except Exception as exc:  # noqa: BLE001 - QueryError: a syntax error with its position, a failure
-                return refuse(400, str(exc))
-            state["answers"].put(job.key(), answer)
-        headers = {"X-Result-Count": str(answer.rows), "X-Cache": "hit" if hit else "miss", **cache_headers(tag)}
-        if answer.truncated:
-            headers["X-Result-Truncated"] = f"true; only the first {config.max_rows} results (--max-rows)"
-        return Response(answer.body, media_type=_with_charset(answer.media_type), headers=headers)
-
-    async def query_page(request: HttpRequest) -> Response:
-        if "query_page" not in state:  # the same for every visitor: made once
-            state["query_page"] = _query_page(config)
-        return Response(state["query_page"], media_type="text/html; charset=utf-8",
-                        headers={"Content-Security-Policy": PAGE_CSP})
-
-    async def asset(request: HttpRequest) -> Response:
-        name = request.path_params["name"]
-        if name in VENDOR:
-            path = vendor_dir() / name
-            if not path.is_file():
-                return refuse(404, f"{name} is not installed; run scripts/setup.sh (it takes YASGUI from the npm registry)")
-            body = path.read_bytes()
-        elif name in ("query.js", "query.css"):
-            body = (resources.files("intmk_graph.publish") / "web" / name).read_bytes()
-        else:
-            return refuse(404, f"no asset {name!r}")
-        kind = "text/javascript" if name.endswith(".js") else "text/css"
-        return Response(body, media_type=kind + "; charset=utf-8", headers={"Cache-Control": "max-age=3600"})
-
-    async def page(request: HttpRequest) -> Response:
-        from .pages import PAGES
-        from .pages import page as draw
-
-        kind = request.path_params["kind"]
-        if kind not in PAGES:
-            return refuse(404, f"no page {kind!r}; expected one of {', '.join(PAGES)}")
-        tag = etag(state["build"], ("page", kind))
-        if not_modified(request, tag):
-            return Response(status_code=304, headers=cache_headers(tag))
-        if kind not in state["pages"]:
-            state["pages"][kind] = await anyio.to_thread.run_sync(draw, kind, state["dataset"])
-        return Response(state["pages"][kind], media_type="text/html; charset=utf-8", headers=cache_headers(tag))
-
-    async def resolution(request: HttpRequest) -> Response:
-        c, top = request.path_params["conference"], request.path_params["top"]
-        return RedirectResponse(f"/data/conference/{quote(c)}/top/{quote(top)}", status_code=303)
-
-    async def dereference(request: HttpRequest) -> Response:
-        space, rest = request.path_params["space"], request.path_params["rest"]
-        iri = (config.base if space == "data" else str(ID)) + rest
-        wanted = request.query_params.get("format") or ""
-        media_type = RDF_FORMATS.get(wanted) or negotiate(request.headers.get("accept"),
-                                                          ["text/html", *RDF_FORMATS.values()])
-        if media_type is None:
-            return refuse(406, f"expected one of text/html, {', '.join(RDF_FORMATS.values())}")
-        tag = etag(state["build"], ("resource", iri, media_type))
-        if not_modified(request, tag):
-            return Response(status_code=304, headers=cache_headers(tag))
-        described = await anyio.to_thread.run_sync(_describe, state["dataset"], iri)
-        if not len(described):
-            return refuse(404, f"nothing is known of {iri}")
-        if media_type == "text/html":
-            from rdflib import URIRef
-
-            from .resource import CSP, resource_page
-
-            links = {name: f"{request.url.path}?format={name}" for name in RDF_FORMATS}
-            body = resource_page(URIRef(iri), described, lambda node: _local(config, str(node)), links)
-            return Response(body, media_type="text/html; charset=utf-8",
-                            headers={"Content-Security-Policy": CSP, **cache_headers(tag)})
-        rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
-        return Response(described.serialize(format=rdflib_format[media_type], encoding="utf-8"),
-                        media_type=_with_charset(media_type), headers=cache_headers(tag))
-
+def create_app(config: ServeConfig) -> Starlette:
+    """The ASGI app serving the build in ``config.out``: the routes below, with the
+    store, its query workers and the caches opened for as long as it runs."""
     middleware = [Middleware(_SafeHeaders)]
     if config.cors:
         middleware.append(Middleware(CORSMiddleware, allow_origins=[config.cors], allow_methods=["GET", "POST"],
                                      allow_headers=["Accept", "Content-Type"]))
-    async def no_icon(request: HttpRequest) -> Response:
-        return Response(status_code=204)
-
     routes = [
         Route("/", query_page),
         Route("/favicon.ico", no_icon),
@@ -260,7 +112,183 @@ def create_app(config: ServeConfig) -> Any:
         Route("/resolution/{conference}/{top}", resolution),
         Route("/{space:str}/{rest:path}", dereference),
     ]
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=_lifespan)
+    app.state.config = config
+    return app
+
+
+@dataclass
+class _Served:
+    """What the routes share while the server runs (the store is read-only: nothing of
+    it changes)."""
+
+    config: ServeConfig
+    pool: QueryPool  # strangers' queries, killable
+    dataset: OxigraphQueries  # our own, bounded queries
+    build: str  # the build's identity, for ETags
+    answers: AnswerCache = field(default_factory=lambda: AnswerCache())
+    pages: dict[str, str] = field(default_factory=dict)
+    query_page: str | None = None
+
+
+@asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    config: ServeConfig = app.state.config
+    app.state.served = served = _Served(config, QueryPool(store_path(config.out), config.workers, config.timeout),
+                                        OxigraphQueries(store_path(config.out)), build_identity(config.out))
+    try:
+        yield
+    finally:
+        served.pool.close()
+        served.dataset.close()
+
+
+def refuse(status: int, message: str) -> Response:
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+async def sparql(request: HttpRequest) -> Response:
+    served: _Served = request.app.state.served
+    config = served.config
+    params = request.query_params
+    default_graphs, named_graphs = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+    text = params.get("query")
+    if "update" in params:
+        return refuse(403, "updates are not allowed: the store is read-only")
+    if request.method == "POST":
+        length = int(request.headers.get("content-length") or 0)
+        if length > 4 * MAX_QUERY_CHARS:
+            return refuse(413, f"the request is {length:,} bytes long; at most {4 * MAX_QUERY_CHARS:,} are accepted")
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind == "application/x-www-form-urlencoded":
+            # parsed here: Starlette's form parser would need python-multipart
+            form = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
+            if "update" in form:
+                return refuse(403, "updates are not allowed: the store is read-only")
+            text = (form.get("query") or [""])[0]
+            default_graphs += form.get("default-graph-uri", [])
+            named_graphs += form.get("named-graph-uri", [])
+        elif kind == "application/sparql-query":
+            text = (await request.body()).decode("utf-8", "replace")
+        elif kind == "application/sparql-update":
+            return refuse(403, "updates are not allowed: the store is read-only")
+        else:
+            return refuse(415, f"unsupported content type {kind!r}; expected "
+                               "application/x-www-form-urlencoded or application/sparql-query")
+    if not text:
+        if request.method == "GET":
+            wanted = negotiate(request.headers.get("accept"), ["text/turtle", "text/html"])
+            if wanted == "text/html":
+                return RedirectResponse("/", status_code=303)
+            return Response(service_description(config, str(request.url_for("sparql")), served.dataset),
+                            media_type="text/turtle")
+        return refuse(400, "no query: expected the 'query' parameter or an application/sparql-query body")
+    try:
+        kind_of_query = check(text, config.allow_service)
+    except Refused as exc:
+        return refuse(exc.status, str(exc))
+    offered = list(GRAPH_TYPES if kind_of_query.graph else RESULT_TYPES)
+    media_type = negotiate(request.headers.get("accept"), offered)
+    if media_type is None:
+        return refuse(406, f"cannot answer in {request.headers.get('accept')}; expected one of {', '.join(offered)}")
+    job = Request(text, kind_of_query, media_type, default_graphs, named_graphs, config.max_rows)
+    tag = etag(served.build, job.key())
+    if request.method == "GET" and not_modified(request, tag):
+        return Response(status_code=304, headers=cache_headers(tag))
+    answer = served.answers.get(job.key())
+    hit = answer is not None
+    if answer is None:
+        try:
+            answer = await anyio.to_thread.run_sync(served.pool.run, job)
+        except QueryTimeout as exc:
+            return refuse(503, str(exc))
+        except Exception as exc:  # noqa: BLE001 - QueryError: a syntax error with its position, a failure
+            return refuse(400, str(exc))
+        served.answers.put(job.key(), answer)
+    headers = {"X-Result-Count": str(answer.rows), "X-Cache": "hit" if hit else "miss", **cache_headers(tag)}
+    if answer.truncated:
+        headers["X-Result-Truncated"] = f"true; only the first {config.max_rows} results (--max-rows)"
+    return Response(answer.body, media_type=_with_charset(answer.media_type), headers=headers)
+
+
+async def query_page(request: HttpRequest) -> Response:
+    """The query page, the same for every visitor: made once."""
+    served: _Served = request.app.state.served
+    if served.query_page is None:
+        served.query_page = _query_page(served.config)
+    return Response(served.query_page, media_type="text/html; charset=utf-8",
+                    headers={"Content-Security-Policy": PAGE_CSP})
+
+
+async def asset(request: HttpRequest) -> Response:
+    name = request.path_params["name"]
+    if name in VENDOR:
+        path = vendor_dir() / name
+        if not path.is_file():
+            return refuse(404, f"{name} is not installed; run scripts/setup.sh (it takes YASGUI from the npm registry)")
+        body = path.read_bytes()
+    elif name in ("query.js", "query.css"):
+        body = (resources.files("intmk_graph.publish") / "web" / name).read_bytes()
+    else:
+        return refuse(404, f"no asset {name!r}")
+    kind = "text/javascript" if name.endswith(".js") else "text/css"
+    return Response(body, media_type=kind + "; charset=utf-8", headers={"Cache-Control": "max-age=3600"})
+
+
+async def page(request: HttpRequest) -> Response:
+    served: _Served = request.app.state.served
+    from .pages import PAGES
+    from .pages import page as draw
+
+    kind = request.path_params["kind"]
+    if kind not in PAGES:
+        return refuse(404, f"no page {kind!r}; expected one of {', '.join(PAGES)}")
+    tag = etag(served.build, ("page", kind))
+    if not_modified(request, tag):
+        return Response(status_code=304, headers=cache_headers(tag))
+    if kind not in served.pages:
+        graph: Any = served.dataset  # the pages ask it SPARQL only, as they would a Graph
+        served.pages[kind] = await anyio.to_thread.run_sync(draw, kind, graph)
+    return Response(served.pages[kind], media_type="text/html; charset=utf-8", headers=cache_headers(tag))
+
+
+async def resolution(request: HttpRequest) -> Response:
+    c, top = request.path_params["conference"], request.path_params["top"]
+    return RedirectResponse(f"/data/conference/{quote(c)}/top/{quote(top)}", status_code=303)
+
+
+async def dereference(request: HttpRequest) -> Response:
+    served: _Served = request.app.state.served
+    config = served.config
+    space, rest = request.path_params["space"], request.path_params["rest"]
+    iri = (config.base if space == "data" else str(ID)) + rest
+    wanted = request.query_params.get("format") or ""
+    media_type = RDF_FORMATS.get(wanted) or negotiate(request.headers.get("accept"),
+                                                      ["text/html", *RDF_FORMATS.values()])
+    if media_type is None:
+        return refuse(406, f"expected one of text/html, {', '.join(RDF_FORMATS.values())}")
+    tag = etag(served.build, ("resource", iri, media_type))
+    if not_modified(request, tag):
+        return Response(status_code=304, headers=cache_headers(tag))
+    described = await anyio.to_thread.run_sync(_describe, served.dataset, iri)
+    if not len(described):
+        return refuse(404, f"nothing is known of {iri}")
+    if media_type == "text/html":
+        from rdflib import URIRef
+
+        from .resource import CSP, resource_page
+
+        links = {name: f"{request.url.path}?format={name}" for name in RDF_FORMATS}
+        body = resource_page(URIRef(iri), described, lambda node: _local(config, str(node)), links)
+        return Response(body, media_type="text/html; charset=utf-8",
+                        headers={"Content-Security-Policy": CSP, **cache_headers(tag)})
+    rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
+    return Response(described.serialize(format=rdflib_format[media_type], encoding="utf-8"),
+                    media_type=_with_charset(media_type), headers=cache_headers(tag))
+
+
+async def no_icon(request: HttpRequest) -> Response:
+    return Response(status_code=204)
 
 
 def build_identity(out: Path) -> str:
