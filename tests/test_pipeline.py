@@ -64,13 +64,15 @@ def test_where_there_is_no_fork_server_workers_are_spawned(monkeypatch):
 
     started = []
 
-    class Recorded(parallel.ProcessPoolExecutor):
+    import concurrent.futures
+
+    class Recorded(concurrent.futures.ProcessPoolExecutor):
         def __init__(self, workers, mp_context, **options):
             started.append(mp_context.get_start_method())
             super().__init__(workers, mp_context=mp_context, **options)
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM_BYTES", 0)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     paths = [*SERIES[:1], BUNDLED]
     assert pipeline.build(paths, workers=2).quads.nquads() == pipeline.build(paths, workers=1).quads.nquads()

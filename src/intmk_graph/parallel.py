@@ -12,11 +12,14 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .stops import ignore_in_worker, kill_workers
+
+if TYPE_CHECKING:  # imported when a pool is made: multiprocessing costs every command's start
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,6 +53,7 @@ def process_pool(workers: int, preload: Sequence[str] = ()) -> Iterator[ProcessP
     of a process with threads), or spawned where there is none (Windows). They leave
     Ctrl-C to this process; stopped (Ctrl-C, an error), they are killed at once rather
     than waited for."""
+    import concurrent.futures
     import multiprocessing
 
     context: multiprocessing.context.BaseContext
@@ -58,7 +62,7 @@ def process_pool(workers: int, preload: Sequence[str] = ()) -> Iterator[ProcessP
     else:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(preload))
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_in_worker)
+    pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_in_worker)
     try:
         yield pool
     except BaseException:
