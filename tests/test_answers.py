@@ -98,9 +98,8 @@ LISTINGS = [["resolutions"], ["conferences"], ["dissent"], ["demands"], ["cites"
 def test_every_table_fits_80_columns_without_cutting(store_2025, tmp_path, monkeypatch, args):
     monkeypatch.setattr(cli.console, "width", 80)
     monkeypatch.chdir(cli.Path(__file__).parent.parent)
-    needs_store = args[0] not in ("resolutions", "conferences", "queries", "evaluate", "build")
-    out = ["--out", str(store_2025 if needs_store else tmp_path)] if args[0] != "queries" and args[0] not in (
-        "resolutions", "conferences", "evaluate") else []
+    reads_files = args[0] in ("resolutions", "conferences", "queries", "evaluate")  # no --out
+    out = [] if reads_files else ["--out", str(tmp_path if args[0] == "build" else store_2025)]
     result = runner.invoke(app, [*args, *out])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

@@ -25,7 +25,6 @@ from pathlib import Path
 from .errors import OutputError
 from .stops import temporary
 
-STDOUT = Path("-")
 # Names no output folder has: a folder option given one of them meant a file.
 FILE_SUFFIXES = (".html", ".htm", ".png", ".svg", ".ttl", ".trig", ".nt", ".json", ".jsonld", ".csv", ".txt", ".pdf")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -50,20 +51,27 @@ class _Damage(NamedTuple):
     what: str  # "not valid UTF-8", "a NUL byte"
 
 
-def _where(data: bytes, position: int) -> tuple[int, int]:
-    """(line, column) of a byte position, both 1-based."""
-    return data.count(b"\n", 0, position) + 1, position - (data.rfind(b"\n", 0, position) + 1) + 1
-
-
-def _warnings(data: bytes, damage: list[_Damage]) -> tuple[ReadWarning, ...]:
+def _locator(data: bytes) -> Callable[[int], tuple[int, int]]:
+    """(line, column) of a byte position, both 1-based: the line ends found once, then
+    each position by bisection (a damaged document may have thousands)."""
     import bisect
     import re
 
-    ends = [m.start() for m in re.finditer(b"\n", data)] if damage else []  # where lines end
+    ends = [m.start() for m in re.finditer(b"\n", data)]
+
+    def where(position: int) -> tuple[int, int]:
+        line = bisect.bisect_left(ends, position) + 1
+        return line, position - (ends[line - 2] + 1 if line > 1 else 0) + 1
+
+    return where
+
+
+def _warnings(data: bytes, damage: list[_Damage]) -> tuple[ReadWarning, ...]:
+    where = _locator(data) if damage else None
     found = []
     for d in damage:
-        line = bisect.bisect_left(ends, d.start) + 1
-        column = d.start - (ends[line - 2] + 1 if line > 1 else 0) + 1
+        assert where is not None
+        line, column = where(d.start)
         shown = " ".join(f"0x{b:02x}" for b in data[d.start : d.end])
         found.append(ReadWarning(line, f"{'byte' if d.end - d.start == 1 else 'bytes'} {shown} at column {column} "
                                        f"(byte position {d.start}) {'is' if d.end - d.start == 1 else 'are'} "
@@ -153,7 +161,7 @@ def decode(data: bytes, name: str) -> Decoded:
         elif cp1252:
             text, encoding = data.decode("cp1252").replace("\x00", _REPLACED), "cp1252"
         else:
-            line, column = _where(data, bad[0].start)
+            line, column = _locator(data)(bad[0].start)
             raise InputError(
                 f"not valid UTF-8 (byte 0x{data[bad[0].start]:02x} at column {column}, byte position "
                 f"{bad[0].start}, and {len(bad) - 1} more places); expected {_EXPECTED}",
