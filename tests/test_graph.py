@@ -164,10 +164,14 @@ def test_outputs_are_byte_identical_across_processes(tmp_path):
         series = sorted(str(p) for p in (Path(__file__).parent / "data" / "series").glob("*.txt"))
         for args in (["build", "--out", str(out)], ["visualise", "graph", "--out", str(out)],
                      ["visualise", "coalitions", "--out", str(out)],
-                     ["build", *series, "--out", str(years)], ["visualise", "timeline", "--out", str(years)]):
+                     ["build", *series, "--out", str(years)], ["visualise", "timeline", "--out", str(years)],
+                     *(["export", "-q", "-f", fmt, "--out", str(out / ("export-csv" if fmt == "csv" else f"export.{fmt}"))]
+                       for fmt in ("ttl", "nt", "jsonld", "graphml", "gexf", "csv"))):
             subprocess.run([sys.executable, "-m", "intmk_graph", *args], check=True, capture_output=True, env=env)
         outputs.append({name: (out / name).read_bytes() for name in
-                        ("graph.ttl", "graph.trig", "resolutions.json", "graph.html", "coalitions.html")})
+                        ("graph.ttl", "graph.trig", "resolutions.json", "graph.html", "coalitions.html",
+                         "export.ttl", "export.nt", "export.jsonld", "export.graphml", "export.gexf",
+                         "export-csv/nodes.csv", "export-csv/edges.csv")})
         outputs[-1]["timeline.html"] = (years / "timeline.html").read_bytes()
         outputs[-1]["years.trig"] = (years / "graph.trig").read_bytes()
     assert outputs[0] == outputs[1]

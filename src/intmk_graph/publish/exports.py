@@ -89,6 +89,37 @@ def turtle_chunks(quads: QuadSet) -> Iterator[bytes]:
     return quads.turtle_chunks(_prefixes(quads))
 
 
+def n_triples(graph: Graph) -> bytes:
+    """N-Triples, one line per triple in order."""
+    lines = sorted(set(graph.serialize(format="nt").splitlines()) - {""})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def json_ld(graph: Graph) -> bytes:
+    """Expanded JSON-LD: one object per subject in IRI order, each property's values in
+    order (rdflib's own order follows the hash seed, so runs differed)."""
+
+    def text(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    nodes = json.loads(graph.serialize(format="json-ld"))
+    for node in nodes:
+        for values in node.values():
+            if isinstance(values, list):
+                values.sort(key=text)
+    nodes.sort(key=lambda node: (node.get("@id", ""), text(node)))
+    return json.dumps(nodes, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
+
+
+# A graph's formats by name, each the same bytes every run.
+GRAPH_FORMATS = {"ttl": turtle, "nt": n_triples, "jsonld": json_ld}
+
+
+def serialized(graph: Graph, fmt: str) -> bytes:
+    """``graph`` in one of GRAPH_FORMATS."""
+    return GRAPH_FORMATS[fmt](graph)
+
+
 def trig(dataset: Dataset | QuadSet) -> bytes:
     """TriG with one block per named graph, graphs and triples in IRI order (a build's
     QuadSet, or an rdflib Dataset)."""
@@ -126,13 +157,8 @@ def export(dataset: Dataset, fmt: str, target: Path) -> list[Path]:
     if fmt == "trig":
         return [write_atomic(target, trig(dataset))]
     graph = union_graph(dataset)
-    if fmt == "ttl":
-        return [write_atomic(target, turtle(graph))]
-    if fmt == "nt":
-        lines = sorted(set(graph.serialize(format="nt").splitlines()) - {""})
-        return [write_atomic(target, ("\n".join(lines) + "\n").encode("utf-8"))]
-    if fmt == "jsonld":
-        return [write_atomic(target, graph.serialize(format="json-ld", indent=2, sort_keys=True).encode("utf-8"))]
+    if fmt in GRAPH_FORMATS:
+        return [write_atomic(target, serialized(graph, fmt))]
     from ..query.nx_view import typed_graph
 
     view = typed_graph(graph)

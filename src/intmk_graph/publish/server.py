@@ -282,9 +282,10 @@ async def dereference(request: HttpRequest) -> Response:
         body = resource_page(URIRef(iri), described, lambda node: _local(config, str(node)), links)
         return Response(body, media_type="text/html; charset=utf-8",
                         headers={"Content-Security-Policy": CSP, **cache_headers(tag)})
-    rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
-    return Response(described.serialize(format=rdflib_format[media_type], encoding="utf-8"),
-                    media_type=_with_charset(media_type), headers=cache_headers(tag))
+    from .exports import serialized
+
+    fmt = {"text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld"}[media_type]
+    return Response(serialized(described, fmt), media_type=_with_charset(media_type), headers=cache_headers(tag))
 
 
 async def no_icon(request: HttpRequest) -> Response:
