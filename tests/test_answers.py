@@ -5,6 +5,7 @@ and every table fits 80 columns without cutting a value to "…"."""
 import csv
 import io
 import json
+from dataclasses import asdict
 
 import pytest
 from typer.testing import CliRunner
@@ -83,8 +84,8 @@ def test_the_csv_columns_are_those_of_the_records(collection_2025, store_2025):
     assert tuple(records.flat_conference(conference)) == records.CONFERENCE_COLUMNS
     dataset = open_dataset("oxigraph", store_2025)
     try:
-        assert tuple(records.flat_record(dissent(dataset)[0])) == records.DISSENT_COLUMNS
-        assert tuple(records.flat_record(demands(dataset)[0])) == records.DEMAND_COLUMNS
+        assert tuple(records.flat_record(asdict(dissent(dataset)[0]))) == records.DISSENT_COLUMNS
+        assert tuple(records.flat_record(asdict(demands(dataset)[0]))) == records.DEMAND_COLUMNS
     finally:
         dataset.close()
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from intmk_graph.cli import app
 from intmk_graph.publish.exports import trig, union_graph
 from intmk_graph.query.nx_view import cosponsorship, land_resolution, typed_graph
-from intmk_graph.query.reports import coalitions, dissent
+from intmk_graph.query.reports import Lines, Pair, coalitions, dissent
 from intmk_graph.query.results import normal, rows
 from intmk_graph.query.saved import Parameter, SavedQuery, bind, saved_queries
 from intmk_graph.query.store import OxigraphQueries, fill_oxigraph, in_memory, open_read_only
@@ -204,17 +204,17 @@ def test_query_syntax_error(out_dir, store):
 def test_coalitions(built_2025):
     graph = union_graph(built_2025.dataset)
     data = coalitions(graph)
-    lands = {l["land"]: l for l in data["lands"]}
-    assert lands["Niedersachsen"]["sponsored"] == 16 and lands["Niedersachsen"]["alone"] == 3
-    assert lands["Bayern"]["protocol_notes"] == 3
-    assert data["pairs"][0] == {"a": "Nordrhein-Westfalen", "b": "Rheinland-Pfalz", "count": 11,
-                                "resolutions": ["20/2.1.a", "20/3.1", "20/4.2", "20/4.3", "20/4.5", "20/4.7",
-                                                "20/4.8", "20/4.9", "20/5.2", "20/6.4", "20/7.2"]}
+    lands = {l.land: l for l in data.lands}
+    assert lands["Niedersachsen"].sponsored == 16 and lands["Niedersachsen"].alone == 3
+    assert lands["Bayern"].protocol_notes == 3
+    assert data.pairs[0] == Pair("Nordrhein-Westfalen", "Rheinland-Pfalz", 11,
+                                 ["20/2.1.a", "20/3.1", "20/4.2", "20/4.3", "20/4.5", "20/4.7",
+                                  "20/4.8", "20/4.9", "20/5.2", "20/6.4", "20/7.2"])
     beyond = coalitions(graph, without_joint=True)
-    assert sorted(l for c in beyond["communities"] for l in c) == sorted(lands)
-    assert len(beyond["communities"]) >= 2
-    assert beyond["pairs"][0]["count"] == 6  # NRW and RP, without the four joint motions
-    assert coalitions(graph, decision="majority")["lands"][0]["land"] == "Berlin"
+    assert sorted(l for c in beyond.communities for l in c) == sorted(lands)
+    assert len(beyond.communities) >= 2
+    assert beyond.pairs[0].count == 6  # NRW and RP, without the four joint motions
+    assert coalitions(graph, decision="majority").lands[0].land == "Berlin"
 
 
 def test_coalitions_command_json_shape(out_dir):
@@ -227,14 +227,14 @@ def test_coalitions_command_json_shape(out_dir):
 
 def test_dissent(built_2025):
     notes = dissent(union_graph(built_2025.dataset))
-    assert [(n["resolution"], n["by"], n["paragraph"], n["decision"]) for n in notes] == [
+    assert [(n.resolution, n.by, n.paragraph, n.decision) for n in notes] == [
         ("2.1.b", ["Bayern", "Thüringen"], None, "majority"),
         ("3.1", ["Brandenburg"], None, "unanimous"),
         ("4.9", ["Bayern"], 7, "unanimous"),
         ("5.2", ["Bayern"], 6, "unanimous"),
         ("7.4", ["Baden-Württemberg"], None, "majority"),
     ]
-    assert notes[2]["source"] == {"first_line": 1579, "last_line": 1595}
+    assert notes[2].source == Lines(1579, 1595)
 
 
 def test_nx_views(built_2025):

@@ -123,36 +123,34 @@ def _coalition_views(graph: Graph, conference: int | None, titles: dict[str, str
     """The decision views of one conference (or all), and the Länder with notes."""
     from ..query.reports import coalitions
 
-    blocs = coalitions(graph, conference, None, without_joint=True)["communities"]
+    blocs = coalitions(graph, conference, None, without_joint=True).communities
     community = {land: i for i, members in enumerate(blocs) for land in members}
     base = coalitions(graph, conference, None)
-    order = sorted(base["lands"], key=lambda l: (community.get(l["land"], len(blocs)), l["land"]))
+    order = sorted(base.lands, key=lambda l: (community.get(l.land, len(blocs)), l.land))
     n = len(order)
     positions = {
-        l["land"]: (round(420 * math.cos(2 * math.pi * i / n - math.pi / 2), 1),
+        l.land: (round(420 * math.cos(2 * math.pi * i / n - math.pi / 2), 1),
                     round(420 * math.sin(2 * math.pi * i / n - math.pi / 2), 1))
         for i, l in enumerate(order)
     }
-    notes = {l["land"]: l["protocol_notes"] for l in base["lands"]}
+    notes = {l.land: l.protocol_notes for l in base.lands}
     views = {}
     for name, decision in DECISION_VIEWS:
         data = base if decision is None else coalitions(graph, conference, decision)
         members: dict[int, list[str]] = {}
         for land, c in sorted(community.items(), key=lambda t: (t[1], t[0])):
             members.setdefault(c, []).append(land)
-        resolutions = {r for p in data["pairs"] for r in p["resolutions"]}
+        resolutions = {r for p in data.pairs for r in p.resolutions}
         views[name] = {
             "nodes": [
-                {"id": l["land"], "code": l["code"].removeprefix("DE-"), "sponsored": l["sponsored"],
-                 "alone": l["alone"], "notes": notes[l["land"]],
-                 "community": community.get(l["land"], len(blocs)),
-                 "x": positions[l["land"]][0], "y": positions[l["land"]][1]}
+                {"id": l.land, "code": l.code.removeprefix("DE-"), "sponsored": l.sponsored,
+                 "alone": l.alone, "notes": notes[l.land], "community": community.get(l.land, len(blocs)),
+                 "x": positions[l.land][0], "y": positions[l.land][1]}
                 for l in order
             ],
             "edges": [
-                {"from": p["a"], "to": p["b"], "weight": p["count"],
-                 "resolutions": [titles.get(r, r) for r in p["resolutions"]]}
-                for p in data["pairs"]
+                {"from": p.a, "to": p.b, "weight": p.count, "resolutions": [titles.get(r, r) for r in p.resolutions]}
+                for p in data.pairs
             ],
             "communities": [members[c] for c in sorted(members)],
             "resolutions": len(resolutions),
@@ -439,16 +437,16 @@ def _matrix(graph: Graph, conference: int | None) -> tuple[list[str], list[str],
     from ..query.reports import coalitions
 
     data = coalitions(graph, conference)
-    lands = sorted(l["land"] for l in data["lands"])
+    lands = sorted(l.land for l in data.lands)
     index = {land: i for i, land in enumerate(lands)}
     n = len(lands)
     cells = [[0] * n for _ in range(n)]
-    for l in data["lands"]:
-        cells[index[l["land"]]][index[l["land"]]] = l["sponsored"]
-    for p in data["pairs"]:
-        a, b = index[p["a"]], index[p["b"]]
-        cells[a][b] = cells[b][a] = p["count"]
-    codes = [next(l["code"] for l in data["lands"] if l["land"] == land).removeprefix("DE-") for land in lands]
+    for l in data.lands:
+        cells[index[l.land]][index[l.land]] = l.sponsored
+    for p in data.pairs:
+        a, b = index[p.a], index[p.b]
+        cells[a][b] = cells[b][a] = p.count
+    codes = [next(l.code for l in data.lands if l.land == land).removeprefix("DE-") for land in lands]
     return lands, codes, cells
 
 

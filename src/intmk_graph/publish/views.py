@@ -5,7 +5,7 @@ columns. The command line only chooses the format; ``tables.show`` writes it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .records import (
@@ -20,6 +20,7 @@ from .tables import Table, cell
 
 if TYPE_CHECKING:
     from ..model import Collection
+    from ..query.reports import Citing, Coalitions, CoalitionsByConference, Demand, Dissent, Year
 
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252", "pdf": "PDF"}
 
@@ -85,72 +86,75 @@ def conferences(records: list[dict[str, Any]]) -> View:
     return View(records, table, [flat_conference(r) for r in records], CONFERENCE_COLUMNS)
 
 
-def dissent(records: list[Any], land: str | None, conference: int | None) -> View:
-    rows = [[r["resolution"], r["decision"] or "–", ", ".join(r["by"]), str(r["paragraph"] or ""), r["text"],
-             f"{r['source']['first_line']}–{r['source']['last_line']}"] for r in records]
+def dissent(records: list[Dissent], land: str | None, conference: int | None) -> View:
+    rows = [[r.resolution, r.decision or "–", ", ".join(r.by), str(r.paragraph or ""), r.text,
+             f"{r.source.first_line}–{r.source.last_line}"] for r in records]
     empty = "no protocol note" + (f" of {land}" if land else "") + _within(conference)
     table = Table("Protocol notes", ["TOP", "decision", "by", "Ziffer", "text", "lines"], rows, empty=empty)
-    return View(records, table, [flat_record(r) for r in records], DISSENT_COLUMNS)
+    data = [asdict(r) for r in records]
+    return View(data, table, [flat_record(r) for r in data], DISSENT_COLUMNS)
 
 
-def cites(records: list[Any], law: str, conference: int | None) -> View:
-    def line(c: dict[str, Any]) -> str:
-        return f"{c['text']} ({c['line'] if c['line'] is not None else 'source ' + str(c['source_line'])})"
-
-    rows = [[r["conference"], r["resolution"], r["title"], "; ".join(line(c) for c in r["citations"])] for r in records]
+def cites(records: list[Citing], law: str, conference: int | None) -> View:
+    rows = [[r.conference, r.resolution, r.title,
+             "; ".join(f"{c.text} ({c.line if c.line is not None else f'source {c.source_line}'})" for c in r.citations)]
+            for r in records]
     table = Table(f"Resolutions citing {law}", ["Conf.", "TOP", "Title", "Citations (line)"], rows,
                   empty=f"no resolution cites {law}" + _within(conference))
     one_row_per_citation = [
-        {"conference": r["conference"], "resolution": r["resolution"], "title": r["title"],
-         "text": c["text"], "line": c["line"] if c["line"] is not None else "", "source_line": c["source_line"]}
-        for r in records for c in r["citations"]
+        {"conference": r.conference, "resolution": r.resolution, "title": r.title,
+         "text": c.text, "line": c.line if c.line is not None else "", "source_line": c.source_line}
+        for r in records for c in r.citations
     ]
-    return View(records, table, one_row_per_citation, ["conference", "resolution", "title", "text", "line", "source_line"])
+    return View([asdict(r) for r in records], table, one_row_per_citation,
+                ["conference", "resolution", "title", "text", "line", "source_line"])
 
 
-def demands(records: list[Any], to: str | None, about: str | None, conference: int | None) -> View:
-    rows = [[r["resolution"], str(r["paragraph"] or ""), r["verb"] + (" (mandate)" if r["kind"] == "mandate" else ""),
-             ", ".join(r["addressees"]) or "–", r["text"], str(r["line"] or "")] for r in records]
+def demands(records: list[Demand], to: str | None, about: str | None, conference: int | None) -> View:
+    rows = [[r.resolution, str(r.paragraph or ""), r.verb + (" (mandate)" if r.kind == "mandate" else ""),
+             ", ".join(r.addressees) or "–", r.text, str(r.line or "")] for r in records]
     empty = "no demand" + (f" to {to}" if to else "") + (f" about {about}" if about else "") + _within(conference)
     table = Table("Demands", ["TOP", "Z.", "verb", "to", "sentence", "line"], rows, right=frozenset({"Z.", "line"}),
                   empty=empty)
-    return View(records, table, [flat_record(r) for r in records], DEMAND_COLUMNS,
+    data = [asdict(r) for r in records]
+    return View(data, table, [flat_record(r) for r in data], DEMAND_COLUMNS,
                 after=(f"{len(records)} demands",) if records else ())
 
 
-def history(years: list[Any], columns: list[str], thing: str) -> View:
-    rows: list[dict[str, Any]] = [{**y, "tops": " ".join(y["tops"])} for y in years]
+def history(years: list[Year], columns: list[str], thing: str) -> View:
+    data = [y.record() for y in years]
+    rows: list[dict[str, Any]] = [{**y, "tops": " ".join(y["tops"])} for y in data]
     table = Table("History", columns, [[cell(row[c]) for c in columns] for row in rows], right=frozenset(columns[:-1]),
                   empty=f"no conference has anything for {thing}")
-    return View(years, table, rows, columns)
+    return View(data, table, rows, columns)
 
 
-def coalitions(data: dict[str, Any], conference: int | None) -> View:
+def coalitions(data: Coalitions, conference: int | None) -> View:
     lands = Table("Länder", ["land", "sponsored", "alone", "notes", "co-sponsors", "betweenness"],
-                  [[r["land"], str(r["sponsored"]), str(r["alone"]), str(r["protocol_notes"]), str(r["degree"]),
-                    f"{r['betweenness']:.3f}"] for r in data["lands"]],
+                  [[r.land, str(r.sponsored), str(r.alone), str(r.protocol_notes), str(r.degree),
+                    f"{r.betweenness:.3f}"] for r in data.lands],
                   right=frozenset({"sponsored", "alone", "notes", "co-sponsors", "betweenness"}),
                   empty="no sponsored resolution in the graph" + (f" of conference {conference}" if conference else ""))
     after: tuple[Table | str, ...] = ()
-    if data["lands"]:
+    if data.lands:
         pairs = Table("Strongest pairs", ["a", "b", "together"],
-                      [[p["a"], p["b"], str(p["count"])] for p in data["pairs"][:10]], right=frozenset({"together"}),
+                      [[p.a, p.b, str(p.count)] for p in data.pairs[:10]], right=frozenset({"together"}),
                       empty="no two Länder sponsored together")
-        after = (pairs, *(f"community {i}: " + ", ".join(c) for i, c in enumerate(data["communities"], 1)))
-    pair_rows = [{**p, "resolutions": "; ".join(p["resolutions"])} for p in data["pairs"]]
-    return View(data, lands, pair_rows, ["a", "b", "count", "resolutions"], after=after)
+        after = (pairs, *(f"community {i}: " + ", ".join(c) for i, c in enumerate(data.communities, 1)))
+    pair_rows = [{**asdict(p), "resolutions": "; ".join(p.resolutions)} for p in data.pairs]
+    return View(asdict(data), lands, pair_rows, ["a", "b", "count", "resolutions"], after=after)
 
 
-def coalitions_by_conference(data: dict[str, Any]) -> View:
-    rows = [{"conference": y["conference"], "year": y["year"], "a": p["a"], "b": p["b"], "count": p["count"]}
-            for y in data["conferences"] for p in y["pairs"]]
+def coalitions_by_conference(data: CoalitionsByConference) -> View:
+    rows = [{"conference": y.conference, "year": y.year, "a": p.a, "b": p.b, "count": p.count}
+            for y in data.conferences for p in y.pairs]
     stability = Table("Stability of each Land's community", ["land", "conferences", "stability"],
-                      [[s["land"], str(s["conferences"]), "–" if s["stability"] is None else f"{s['stability']:.3f}"]
-                       for s in data["stability"]], right=frozenset({"conferences", "stability"}),
+                      [[s.land, str(s.conferences), "–" if s.stability is None else f"{s.stability:.3f}"]
+                       for s in data.stability], right=frozenset({"conferences", "stability"}),
                       empty="no co-sponsorship in the graph")
-    before = tuple(f"{y['conference']}. IntMK ({y['year'] or '?'}): " + " | ".join(", ".join(c) for c in y["communities"])
-                   for y in data["conferences"])
-    return View(data, stability, rows, ["conference", "year", "a", "b", "count"], before=before)
+    before = tuple(f"{y.conference}. IntMK ({y.year or '?'}): " + " | ".join(", ".join(c) for c in y.communities)
+                   for y in data.conferences)
+    return View(asdict(data), stability, rows, ["conference", "year", "a", "b", "count"], before=before)
 
 
 def evaluation(report: Any, name: str, show_items: bool) -> View:

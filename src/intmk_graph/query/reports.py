@@ -1,9 +1,11 @@
-"""The users' jobs as records: coalitions, dissent, law citations and demands."""
+"""The users' jobs as typed reports: coalitions, dissent, law citations, demands and
+the record of one thing over the years. ``publish.views`` shows them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypedDict
+from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Graph
 
@@ -13,20 +15,51 @@ from .saved import query as saved_rows
 Row = dict[str, Any]  # a saved query's row of plain values
 
 
+@dataclass(frozen=True)
+class Pair:
+    """Two Länder (in name order) and the resolutions they sponsored together."""
+
+    a: str
+    b: str
+    count: int
+    resolutions: list[str]
+
+
+@dataclass(frozen=True)
+class LandRole:
+    """A Land in the co-sponsorship network."""
+
+    land: str
+    code: str
+    sponsored: int
+    alone: int
+    protocol_notes: int
+    degree: int
+    weighted_degree: int
+    betweenness: float
+
+
+@dataclass(frozen=True)
+class Coalitions:
+    """Pairs (strongest first), communities (largest first) and the Länder (most
+    sponsorships first)."""
+
+    pairs: list[Pair]
+    communities: list[list[str]]
+    lands: list[LandRole]
+
+
 def coalitions(
     graph: Graph, conference: int | None = None, decision: str | None = None, without_joint: bool = False
-) -> dict[str, Any]:
+) -> Coalitions:
     """Pairs with counts, communities (Louvain, fixed seed, so runs agree), and per Land
     the resolutions sponsored, alone, co-sponsor degree and weighted betweenness."""
     import networkx as nx
 
     g = cosponsorship(graph, conference, decision, without_joint)
     pairs = sorted(
-        (
-            {"a": min(u, v), "b": max(u, v), "count": d["weight"], "resolutions": d["resolutions"]}
-            for u, v, d in g.edges(data=True)
-        ),
-        key=lambda p: (-p["count"], p["a"], p["b"]),
+        (Pair(min(u, v), max(u, v), d["weight"], d["resolutions"]) for u, v, d in g.edges(data=True)),
+        key=lambda p: (-p.count, p.a, p.b),
     )
     active = g.subgraph([n for n, d in g.nodes(data=True) if d["sponsored"]]).copy()
     communities = []
@@ -38,25 +71,23 @@ def coalitions(
         d["distance"] = 1.0 / d["weight"]
     betweenness = nx.betweenness_centrality(g, weight="distance", normalized=True)
     lands = sorted(
-        (
-            {
-                "land": land,
-                "code": d["code"],
-                "sponsored": d["sponsored"],
-                "alone": d["alone"],
-                "protocol_notes": d["notes"],
-                "degree": g.degree(land),
-                "weighted_degree": g.degree(land, weight="weight"),
-                "betweenness": round(betweenness[land], 6),
-            }
-            for land, d in g.nodes(data=True)
-        ),
-        key=lambda r: (-r["sponsored"], r["land"]),
+        (LandRole(land, d["code"], d["sponsored"], d["alone"], d["notes"], g.degree(land),
+                  g.degree(land, weight="weight"), round(betweenness[land], 6)) for land, d in g.nodes(data=True)),
+        key=lambda r: (-r.sponsored, r.land),
     )
-    return {"pairs": pairs, "communities": communities, "lands": lands}
+    return Coalitions(pairs, communities, lands)
 
 
-class Dissent(TypedDict):
+@dataclass(frozen=True)
+class Lines:
+    """The official lines a text spans."""
+
+    first_line: int | None
+    last_line: int | None
+
+
+@dataclass(frozen=True)
+class Dissent:
     """A protocol note with the Länder that gave it."""
 
     conference: str
@@ -66,19 +97,30 @@ class Dissent(TypedDict):
     by: list[str]
     paragraph: int | None
     text: str
-    source: dict[str, Any]
+    source: Lines
 
 
-class Citing(TypedDict):
+@dataclass(frozen=True)
+class Citation:
+    """A citing text and its line (the official one, else the file's)."""
+
+    text: str
+    line: int | None
+    source_line: int | None
+
+
+@dataclass(frozen=True)
+class Citing:
     """A resolution citing a law, with each citing text and its lines."""
 
     conference: str
     resolution: str
     title: str
-    citations: list[dict[str, Any]]
+    citations: list[Citation]
 
 
-class DemandRecord(TypedDict):
+@dataclass(frozen=True)
+class Demand:
     """A demand (or mandate) with all its addressees."""
 
     conference: str
@@ -114,12 +156,9 @@ def dissent(graph: Graph, conference: int | None = None, land: str | None = None
     return _grouped(
         saved_rows(graph, "dissent", conference=conference, land=land),
         key=lambda r: (r["conference"], r["top"], r["first_line"]),
-        start=lambda r: {
-            "conference": str(r["conference"]), "resolution": r["top"], "title": r["title"],
-            "decision": r["decision"], "by": [], "paragraph": r["paragraph"], "text": r["text"],
-            "source": {"first_line": r["first_line"], "last_line": r["last_line"]},
-        },
-        add=lambda record, r: record["by"].append(r["by"]),
+        start=lambda r: Dissent(str(r["conference"]), r["top"], r["title"], r["decision"], [], r["paragraph"],
+                                r["text"], Lines(r["first_line"], r["last_line"])),
+        add=lambda record, r: record.by.append(r["by"]),
     )
 
 
@@ -135,40 +174,40 @@ def cites(graph: Graph, law: str, conference: int | None = None) -> list[Citing]
     return _grouped(
         found,
         key=lambda r: (r["conference"], r["top"]),
-        start=lambda r: {"conference": str(r["conference"]), "resolution": r["top"], "title": r["title"],
-                         "citations": []},
+        start=lambda r: Citing(str(r["conference"]), r["top"], r["title"], []),
         # "§§ 25a bzw. 25b" is one text for two sections
-        add=lambda record, r: _append_new(
-            record["citations"], {"text": r["text"], "line": r["line"], "source_line": r["source_line"]}
-        ),
+        add=lambda record, r: _append_new(record.citations, Citation(r["text"], r["line"], r["source_line"])),
     )
 
 
 def demands(graph: Graph, to: str | None = None, about: str | None = None,
-            conference: int | None = None) -> list[DemandRecord]:
+            conference: int | None = None) -> list[Demand]:
     """One record per demand with all its addressees, optionally only those addressed
     to a body (``to``) or concerning a programme or law (``about``)."""
     return _grouped(
         saved_rows(graph, "demands", addressee=to, about=about, conference=conference),
         key=lambda r: (r["conference"], r["top"], r["text"], r["line"]),
-        start=lambda r: {
-            "conference": str(r["conference"]), "resolution": r["top"], "paragraph": r["paragraph"],
-            "kind": r["kind"], "verb": r["verb"], "addressees": [], "text": r["text"], "line": r["line"],
-        },
-        add=lambda record, r: r["to"] != "-" and _append_new(record["addressees"], r["to"]),
+        start=lambda r: Demand(str(r["conference"]), r["top"], r["paragraph"], r["kind"], r["verb"], [], r["text"],
+                               r["line"]),
+        add=lambda record, r: r["to"] != "-" and _append_new(record.addressees, r["to"]),
     )
 
 
-class Year(TypedDict, total=False):
-    """One conference in the record of one thing over the years."""
+@dataclass
+class Year:
+    """One conference in the record of one thing over the years: its resolutions, the
+    counts :func:`history_columns` names for what is followed, and its TOPs."""
 
     conference: str
     year: int | None
-    resolutions: int
-    demands: int
-    sponsorships: int
-    notes: int
-    tops: list[str]
+    resolutions: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    tops: list[str] = field(default_factory=list)
+
+    def record(self) -> dict[str, Any]:
+        """The fields of ``history_columns`` as one flat record."""
+        return {"conference": self.conference, "year": self.year, "resolutions": self.resolutions, **self.counts,
+                "tops": self.tops}
 
 
 def history_columns(programme: str | None = None, to: str | None = None, land: str | None = None,
@@ -209,42 +248,66 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
 
     counted = history_columns(programme, to, land, demand)[2:-1]
 
-    def start(r: Row) -> dict[str, Any]:
-        return {"conference": str(r["conference"]), "year": r["year"], **dict.fromkeys(counted, 0), "tops": []}
+    def start(r: Row) -> Year:
+        return Year(str(r["conference"]), r["year"], counts=dict.fromkeys(counted, 0))
 
-    def add(record: dict[str, Any], r: Row) -> None:
-        if r["top"] not in record["tops"]:
-            record["tops"].append(r["top"])
-            record["resolutions"] += 1
+    def add(record: Year, r: Row) -> None:
+        if r["top"] not in record.tops:
+            record.tops.append(r["top"])
+            record.resolutions += 1
         if r.get("demand"):
-            record["demands"] += 1
+            record.counts["demands"] += 1
         if r.get("role") == "sponsor":
-            record["sponsorships"] += 1
+            record.counts["sponsorships"] += 1
         elif r.get("role") == "note":
-            record["notes"] += 1
+            record.counts["notes"] += 1
 
-    years = _grouped(rows, key=lambda r: (r["conference"],), start=start, add=add)
+    years: list[Year] = _grouped(rows, key=lambda r: (r["conference"],), start=start, add=add)
     for record in years:
-        record["tops"].sort(key=natural_key)
-    return sorted(years, key=lambda y: int(y["conference"]))
+        record.tops.sort(key=natural_key)
+    return sorted(years, key=lambda y: int(y.conference))
 
 
-def coalitions_by_conference(graph: Graph, decision: str | None = None, without_joint: bool = False) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ConferenceCoalitions:
+    """The pairs and communities of one conference."""
+
+    conference: str
+    year: int | None
+    pairs: list[Pair]
+    communities: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Stability:
+    """How stable a Land's community is over the conferences it is in (None: in one only)."""
+
+    land: str
+    conferences: int
+    stability: float | None
+
+
+@dataclass(frozen=True)
+class CoalitionsByConference:
+    conferences: list[ConferenceCoalitions]
+    stability: list[Stability]
+
+
+def coalitions_by_conference(graph: Graph, decision: str | None = None,
+                             without_joint: bool = False) -> CoalitionsByConference:
     """Coalitions conference by conference, and how stable each Land's community is:
     for each Land, the mean Jaccard similarity of its community's members from one
     conference to the next (1.0: always the same partners)."""
     conferences = saved_rows(graph, "conferences")
-    years: list[dict[str, Any]] = []
+    years = []
     for c in conferences:
         data = coalitions(graph, int(c["conference"]), decision, without_joint)
-        years.append({"conference": str(c["conference"]), "year": c["year"], "pairs": data["pairs"],
-                      "communities": data["communities"]})
-    lands = sorted({land for y in years for community in y["communities"] for land in community})
-    stability: list[dict[str, Any]] = []
+        years.append(ConferenceCoalitions(str(c["conference"]), c["year"], data.pairs, data.communities))
+    lands = sorted({land for y in years for community in y.communities for land in community})
+    stability = []
     for land in lands:
-        found = [next((set(c) for c in y["communities"] if land in c), None) for y in years]
+        found = [next((set(c) for c in y.communities if land in c), None) for y in years]
         groups = [g for g in found if g is not None]
         steps = [len(a & b) / len(a | b) for a, b in zip(groups, groups[1:])]
-        stability.append({"land": land, "conferences": len(groups),
-                          "stability": round(sum(steps) / len(steps), 3) if steps else None})
-    return {"conferences": years, "stability": stability}
+        stability.append(Stability(land, len(groups), round(sum(steps) / len(steps), 3) if steps else None))
+    return CoalitionsByConference(years, stability)
