@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import parallel
-from .errors import InputError
+from .errors import InputError, OutputError
 from .extract.calendar import link_dated_references
 from .extract.content import own_conference_of, read_content, read_contents
 from .extract.repeats import find_repeats
@@ -24,7 +24,7 @@ from .graph.quads import QuadSet
 from .graph.rdf import build_quads
 from .model import Collection, Content, Resolution
 from .namespaces import DEFAULT_BASE
-from .outputs import Output, write_atomic
+from .outputs import Output, check_output, write_atomic
 from .parallel import Background, Parts, process_pool, without_cycle_collection
 from .publish.exports import json_chunks, trig_chunks, turtle_chunks
 from .publish.records import resolution_records
@@ -250,3 +250,21 @@ def build_bundled(out_dir: Path) -> BuildResult:
     result = build()
     write_all(result, out_dir)
     return result
+
+
+def built(store: str, out: Path | None, default: Path, announce: Callable[[str], None]) -> Path:
+    """The build folder to query: ``out`` (an error when nothing of kind ``store`` is
+    built there: the Oxigraph store; "memory": the TriG file), or without one ``default``,
+    where the bundled data is built first if need be, as a new user expects (said
+    through ``announce``)."""
+    from .query.store import has_store
+
+    folder = out or default
+    if has_store(store, folder):
+        return folder
+    if out is not None:
+        raise OutputError(f"no build here; run 'intmk-graph build --out {out}' first", str(out))
+    announce(f"no build under {folder}: building the bundled data first")
+    check_output(build_output(folder), default_inputs())
+    build_bundled(folder)
+    return folder
