@@ -172,7 +172,7 @@ class Reading:
                     break
         self.blocks = blocks
         self.conference = read_conference(front, [l for l in lines if l.kind in HEADER_KINDS], rules, notes)
-        reader.chair = self.conference.chair.key if self.conference.chair else None
+        reader.names.chair = self.conference.chair.key if self.conference.chair else None
         self.agenda = read_agenda(toc, rules, notes)
         self.has_title_page = self.conference.number is not None or any(
             notes.roles.get(l.number) == "title_page" for l in front)
