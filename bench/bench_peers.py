@@ -18,10 +18,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from intmk_graph.extract.citations import CitationReader
 from intmk_graph.extract.evaluation import load_expectations
 from intmk_graph.pipeline import default_inputs, parse
 from intmk_graph.read.documents import read_document
+from intmk_graph.vocab.citations import CitationReader
 from intmk_graph.vocab.lexicon import laws
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,6 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from intmk_graph.extract.citations import CitationReader
 from intmk_graph.extract.demands import read_demands, sentences
 from intmk_graph.extract.evaluation import citation_key, evaluate, load_expectations
 from intmk_graph.extract.mentions import amounts, dates, references
@@ -20,6 +19,7 @@ from intmk_graph.namespaces import ELI, ID, INTMK, SCHEMA
 from intmk_graph.publish.exports import union_graph
 from intmk_graph.publish.records import resolution_records
 from intmk_graph.vocab import ontology_file
+from intmk_graph.vocab.citations import CitationReader
 from intmk_graph.vocab.lexicon import Lexicon, laws
 from intmk_graph.vocab.triples import Triples
 

@@ -162,9 +162,11 @@ def test_outputs_are_byte_identical_across_processes(tmp_path):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         years = tmp_path / f"years-{seed}"
         series = sorted(str(p) for p in (Path(__file__).parent / "data" / "series").glob("*.txt"))
+        series.append(str(Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"))
         for args in (["build", "--out", str(out)], ["visualise", "graph", "--out", str(out)],
                      ["visualise", "coalitions", "--out", str(out)],
                      ["build", *series, "--out", str(years)], ["visualise", "timeline", "--out", str(years)],
+                     ["visualise", "coalitions", "--out", str(years)],
                      *(["export", "-q", "-f", fmt, "--out", str(out / ("export-csv" if fmt == "csv" else f"export.{fmt}"))]
                        for fmt in ("ttl", "nt", "jsonld", "graphml", "gexf", "csv"))):
             subprocess.run([sys.executable, "-m", "intmk_graph", *args], check=True, capture_output=True, env=env)
@@ -174,4 +176,9 @@ def test_outputs_are_byte_identical_across_processes(tmp_path):
                          "export-csv/nodes.csv", "export-csv/edges.csv")})
         outputs[-1]["timeline.html"] = (years / "timeline.html").read_bytes()
         outputs[-1]["years.trig"] = (years / "graph.trig").read_bytes()
+        outputs[-1]["years-coalitions.html"] = (years / "coalitions.html").read_bytes()
+        # Louvain's communities once followed the hash seed (a subgraph view's set order)
+        outputs[-1]["by-conference"] = subprocess.run(
+            [sys.executable, "-m", "intmk_graph", "coalitions", "--by-conference", "-f", "json", "--out", str(years)],
+            check=True, capture_output=True, env=env).stdout
     assert outputs[0] == outputs[1]

@@ -315,13 +315,11 @@ def evaluate_command(expected: o.Expected, file: o.Annotated_ = None, format: o.
 
     Example: intmk-graph evaluate tests/data/expected-2025.toml --show
     """
-    from .extract.evaluation import evaluate, load_expectations
-    from .pipeline import parse_all
+    from .pipeline import evaluate
     from .publish import views
 
     with library_errors():
-        (collection,) = parse_all([file] if file else None)
-        report = evaluate(collection, load_expectations(expected))
+        report = evaluate(expected, file)
     t.show(format.value, views.evaluation(report, expected.name, show_items))
 
 

@@ -400,3 +400,28 @@ class Content:
     dates: tuple[DateMention, ...] = ()
     amounts: tuple[Amount, ...] = ()
     references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
+class DemandAt:
+    """Where a demand is: its document, resolution key and 1-based index there."""
+
+    collection: Collection
+    key: str
+    index: int
+    demand: Demand
+
+    @property
+    def number(self) -> int:
+        """The conference's number (only numbered conferences have demands linked)."""
+        return self.collection.conference.number or 0
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A later demand that makes an earlier one again (``extract.repeats``)."""
+
+    later: DemandAt
+    earlier: DemandAt
+    how: str  # EXPLICIT or SIMILAR
+    score: float  # text similarity, 0-100

@@ -35,6 +35,8 @@ from .read.sources import Decoded
 if TYPE_CHECKING:
     from rdflib import Dataset
 
+    from .extract.evaluation import Report as EvaluationReport
+
 
 def default_inputs() -> list[Path]:
     """The bundled resolution collections (the 2025 Göttingen conference)."""
@@ -243,6 +245,16 @@ def write_all(result: BuildResult, out_dir: Path) -> list[Path]:
         store = loading.result()
     result.timings["outputs"] = time.perf_counter() - t0
     return [*files, store]
+
+
+def evaluate(expected: Path, path: Path | None = None) -> EvaluationReport:
+    """The reader measured against a hand annotation of ``path`` (default: the bundled
+    collection)."""
+    from .extract.evaluation import evaluate as measure
+    from .extract.evaluation import load_expectations
+
+    (collection,) = parse_all([path] if path else None)
+    return measure(collection, load_expectations(expected))
 
 
 def build_bundled(out_dir: Path) -> BuildResult:

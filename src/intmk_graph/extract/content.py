@@ -25,11 +25,11 @@ from ..model import (
 )
 from ..namespaces import INTMK_BODY
 from ..vocab import laender, laender_collective
+from ..vocab.citations import CitationReader
+from ..vocab.citations import Found as CitationFound
 from ..vocab.lexicon import Hit, bodies, laws, programmes
 from . import mentions
 from .calendar import main_or_special
-from .citations import CitationReader
-from .citations import Found as CitationFound
 from .demands import LAENDER, FoundDemand, read_demands
 
 

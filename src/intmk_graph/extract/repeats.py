@@ -9,36 +9,12 @@ words left out and the thresholds are in ``vocab/content.toml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Collection, Demand
+from ..model import Collection, Demand, DemandAt, Repeat
 from ..vocab import content_rules
 
-EXPLICIT, SIMILAR = "explicit", "similar"
-
-
-@dataclass(frozen=True)
-class DemandAt:
-    """Where a demand is: its document, resolution key and 1-based index there."""
-
-    collection: Collection
-    key: str
-    index: int
-    demand: Demand
-
-    @property
-    def number(self) -> int:
-        """The conference's number (only numbered conferences have demands linked)."""
-        return self.collection.conference.number or 0
-
-
-@dataclass(frozen=True)
-class Repeat:
-    later: DemandAt
-    earlier: DemandAt
-    how: str  # EXPLICIT or SIMILAR
-    score: float  # text similarity, 0-100
+EXPLICIT, SIMILAR = "explicit", "similar"  # how a Repeat was found
 
 
 @lru_cache(maxsize=1)

@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from ..extract.repeats import DemandAt, Repeat
 from ..model import (
     AgendaEntry,
     Collection,
     Conference,
     Content,
     Decision,
+    DemandAt,
     DemandKind,
     Place,
     Procedure,
+    Repeat,
     Resolution,
     Text,
 )

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from ..errors import UnknownNameError
-from ..extract.citations import CitationReader
 from ..graph.iris import LAENDER
 from ..vocab import laender
+from ..vocab.citations import CitationReader
 from ..vocab.lexicon import Entry, Lexicon, bodies, laws, programmes
 from ..vocab.names import citation_label
 

@@ -61,7 +61,11 @@ def coalitions(
         (Pair(min(u, v), max(u, v), d["weight"], d["resolutions"]) for u, v, d in g.edges(data=True)),
         key=lambda p: (-p.count, p.a, p.b),
     )
-    active = g.subgraph([n for n, d in g.nodes(data=True) if d["sponsored"]]).copy()
+    # The Länder that sponsored, in the graph's order: a subgraph view would give them in
+    # the order of a set, and Louvain's communities would follow the hash seed.
+    active: nx.Graph[str] = nx.Graph()
+    active.add_nodes_from(n for n, d in g.nodes(data=True) if d["sponsored"])
+    active.add_edges_from((u, v, d) for u, v, d in g.edges(data=True) if u in active and v in active)
     communities = []
     if active.number_of_edges():
         found = nx.community.louvain_communities(active, weight="weight", seed=1)
@@ -246,7 +250,7 @@ def history(graph: Graph, law: str | None = None, programme: str | None = None, 
     else:
         rows = saved_rows(graph, "history-land", land=land)
 
-    counted = history_columns(programme, to, land, demand)[2:-1]
+    counted = history_columns(programme, to, land, demand)[3:-1]
 
     def start(r: Row) -> Year:
         return Year(str(r["conference"]), r["year"], counts=dict.fromkeys(counted, 0))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..vocab.lexicon import Hit, Lexicon, laws
+from .lexicon import Hit, Lexicon, laws
 
 _SIGN = re.compile(r"(§§?|Art\.|Artikel)\s*(?=\d)")
 _TOKENS = [
