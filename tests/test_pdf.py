@@ -173,7 +173,7 @@ def test_a_blank_page_in_a_good_pdf_is_a_warning(pdfs, tmp_path):
 
 
 def test_the_graph_page_tooltips_name_the_page(pdfs):
-    from intmk_graph.publish.pages import graph_data
+    from intmk_graph.publish.page_data import graph_data
 
     data = graph_data(union_graph(build([pdfs["2025"]]).dataset))
     tips = {n["id"]: n["tip"] for n in data["nodes"]}
