@@ -24,8 +24,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from helpers import free_port, start_server, stop_server  # noqa: E402
 from test_query import PARAMS  # noqa: E402 - the saved queries with the parameters the tests use
-from test_server import _free_port, start_server, stop_server  # noqa: E402
 
 from intmk_graph.pipeline import build, load_store, write_outputs  # noqa: E402
 from intmk_graph.query.saved import bind, saved_queries  # noqa: E402
@@ -93,7 +93,7 @@ def main() -> None:
                 results[n]["intmk-graph serve"] = load(url + "/sparql", n, args.seconds)
         finally:
             stop_server(proc)
-        location, port = Path(tmp) / "oxigraph", _free_port()
+        location, port = Path(tmp) / "oxigraph", free_port()
         binary = str(Path(sys.executable).parent / "oxigraph")
         subprocess.run([binary, "load", "--location", str(location), "--file", str(out / "graph.trig")],
                        check=True, capture_output=True)

@@ -11,7 +11,7 @@ EXTRAS=""
 if [ "${1:-}" = "--test" ]; then
     EXTRAS="[test]"
     # chromium for the browser tests; DejaVu Sans for the test PDFs (tests/pdfdocs.py);
-    # Virtuoso, a real store for 'intmk-graph push' (tests/test_push.py starts its own).
+    # Virtuoso, a real store for 'intmk-graph push' (tests/publish/test_push.py starts its own).
     if ! command -v /usr/bin/chromium >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
             || [ ! -x /usr/bin/virtuoso-t ]; then
         SUDO=""

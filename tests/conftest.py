@@ -8,8 +8,6 @@ import pytest
 
 from intmk_graph.pipeline import build, default_inputs, load_store, parse, write_outputs
 
-DATA = Path(__file__).parent / "data"
-
 
 @pytest.fixture(scope="session")
 def document_2025() -> Path:

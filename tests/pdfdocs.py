@@ -14,11 +14,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers import BUNDLED, DATA
+
 from intmk_graph.read.documents import read_document
 from intmk_graph.read.segments import read_collection
 
-DATA = Path(__file__).parent / "data"
-BUNDLED = Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"
 FURNITURE = {"conference_header", "meeting_header", "page_number", "link", "running_header", "document_heading"}
 # DejaVu Sans has every character of the documents (U+2010 too); Debian's fonts-dejavu-core.
 FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import BUNDLED, ROOT
 
 from intmk_graph import parallel, pipeline
 from intmk_graph.errors import InputError
 
-ROOT = Path(__file__).parent.parent
 SERIES = sorted((ROOT / "tests" / "data" / "series").glob("*.txt"))
-BUNDLED = ROOT / "data" / "intmk-20-2025-goettingen.txt"
 
 
 def test_documents_read_in_parallel_give_the_same_build(monkeypatch, tmp_path):

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import DATA
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
@@ -110,7 +111,7 @@ def test_coalitions_page(browser, pages):
 def test_coalitions_page_per_conference(browser, tmp_path_factory):
     """With several conferences in the graph, a selector shows one of them or all years."""
     tmp = tmp_path_factory.mktemp("years-pages")
-    years = Path(__file__).parent / "data" / "years" / "bn-2024-mainz.txt"
+    years = DATA / "years" / "bn-2024-mainz.txt"
     out = _pages(tmp, [years, default_inputs()[0]])
     page, _, errors = open_page(browser, out / "coalitions.html")
     options = page.evaluate("[...document.querySelectorAll('#conference option')].map(o => o.textContent)")
@@ -131,7 +132,7 @@ def test_timeline_page_over_the_years(browser, tmp_path_factory):
     """Three test years and 2025: conferences left to right, a row per topic, and the
     demands made again joined across the years."""
     tmp = tmp_path_factory.mktemp("timeline")
-    series = sorted((Path(__file__).parent / "data" / "series").glob("*.txt"))
+    series = sorted((DATA / "series").glob("*.txt"))
     out = _pages(tmp, [*series, default_inputs()[0]])
     page, requests, errors = open_page(browser, out / "timeline.html")
     assert requests == [(out / "timeline.html").as_uri()] and errors == []
@@ -222,7 +223,7 @@ def test_matrix_png_and_svg(pages):
 def test_query_page_offline_runs_a_saved_query(browser, tmp_path_factory):
     """The endpoint's query page in Chromium: YASGUI from this server only, a tab per
     saved query, and a saved query's rows shown after a click on its tab and Run."""
-    from test_server import start_server, stop_server
+    from helpers import start_server, stop_server
 
     from intmk_graph.publish.server import vendor_dir
     from intmk_graph.query.saved import saved_queries

@@ -8,7 +8,7 @@ import re
 
 import networkx as nx
 import pytest
-from conftest import DATA
+from helpers import DATA, PARAMS, answers
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from typer.testing import CliRunner
@@ -17,38 +17,12 @@ from intmk_graph.cli import app
 from intmk_graph.publish.exports import trig, union_graph
 from intmk_graph.query.nx_view import cosponsorship, land_resolution, typed_graph
 from intmk_graph.query.reports import Lines, Pair, coalitions, dissent
-from intmk_graph.query.results import normal, rows
+from intmk_graph.query.results import rows
 from intmk_graph.query.saved import Parameter, SavedQuery, bind, saved_queries
 from intmk_graph.query.store import OxigraphQueries, fill_oxigraph, in_memory, open_read_only
 
 runner = CliRunner()
 
-PARAMS = {
-    "cosponsorship-pairs": [{}, {"conference": "20"}, {"conference": "19"}],
-    "decisions": [{}, {"conference": "20"}],
-    "dissent": [{}, {"land": "Bayern"}, {"land": "DE-BW", "conference": "20"}],
-    "resolutions": [{}, {"conference": "20"}],
-    "resolutions-per-land": [{}, {"conference": "20"}, {"conference": "19"}],
-    "sponsored-by": [{"land": "Bayern"}, {"land": "Berlin", "conference": "20"}],
-    "cites": [{"law": "AufenthG"}, {"law": "BeschV", "section": "32", "subsection": "2", "number": "5"},
-              {"law": "Aufenthaltsgesetz", "section": "24", "conference": "20"}],
-    "laws-ranked": [{}, {"conference": "20"}],
-    "demands": [{}, {"addressee": "BMI"}, {"addressee": "Bund", "about": "MBE"}, {"addressee": "Länder"},
-                {"about": "AufenthG", "conference": "20"}],
-    "demands-per-addressee": [{}, {"conference": "20"}],
-    "demands-per-programme": [{}],
-    "sponsorships": [{}, {"conference": "20"}, {"outcome": "majority"}, {"conference": "20", "outcome": "unanimous"}],
-    "laender": [{}],
-    "citations": [{}, {"conference": "20"}, {"conference": "19"}],
-    "history-law": [{"law": "AufenthG"}, {"law": "AufenthG", "section": "24"}],
-    "history-topic": [{"topic": "MBE"}, {"topic": "AufenthG"}],
-    "history-addressee": [{"addressee": "Bund"}, {"addressee": "Länder"}],
-    "history-land": [{"land": "Bayern"}],
-    "conferences": [{}],
-    "history-demand": [{"demand": "https://w3id.org/intmk-graph/data/conference/20/top/4.9/demand/4"}],
-    "timeline": [{}, {"conference": "20"}],
-    "describe": [{"resource": "https://w3id.org/intmk-graph/data/conference/20/top/6.5"}],
-}
 # Queries about links between years, asked of the three test years and 2025 together.
 YEARS_PARAMS = {
     "repeated-demands": [{}, {"conference": "18"}],
@@ -81,25 +55,16 @@ def stores(store_folder, built_2025):
 
 @pytest.fixture(scope="module")
 def years_stores(tmp_path_factory):
-    from pathlib import Path
 
     from intmk_graph.pipeline import build, default_inputs
 
-    series = sorted((Path(__file__).parent / "data" / "series").glob("*.txt"))
+    series = sorted((DATA / "series").glob("*.txt"))
     built = build([*series, *default_inputs()])
     path = tmp_path_factory.mktemp("ox-years") / "store"
     fill_oxigraph(trig(built.dataset), path)
     store = OxigraphQueries(path)
     yield store, in_memory(built.dataset)
     store.close()
-
-
-def answers(store, text: str):
-    """A query's rows; for a CONSTRUCT its triples (ours have no blank nodes), as a set."""
-    result = store.query(text)
-    if result.type == "CONSTRUCT":
-        return [], {tuple(map(normal, t)) for t in result.graph}
-    return rows(result)
 
 
 def test_every_saved_query_is_covered():

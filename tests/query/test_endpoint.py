@@ -5,15 +5,12 @@ server (PyPI package ``oxigraph``), loaded with our TriG and serving read-only o
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-from test_query import PARAMS, answers
+from helpers import PARAMS, answers, free_port, oxigraph_binary
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
@@ -23,26 +20,14 @@ from intmk_graph.query.store import open_endpoint, open_oxigraph, store_path
 runner = CliRunner()
 
 
-def _oxigraph_binary() -> str:
-    path = Path(sys.executable).parent / "oxigraph"
-    assert path.exists(), "the oxigraph server comes with the test extras: pip install -e '.[test]'"
-    return str(path)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, store_2025):
     out = store_2025
     location = tmp_path_factory.mktemp("server")
-    binary = _oxigraph_binary()
+    binary = oxigraph_binary()
     subprocess.run([binary, "load", "--location", str(location), "--file", str(out / "graph.trig")],
                    check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}",
          "--union-default-graph"],
@@ -95,7 +80,7 @@ def test_the_server_is_read_only(server):
 
 
 def test_an_unreachable_endpoint_is_a_clear_error():
-    port = _free_port()
+    port = free_port()
     result = runner.invoke(app, ["demands", "--store", f"http://127.0.0.1:{port}/query"])
     assert result.exit_code == 2
     assert "cannot reach the SPARQL endpoint" in result.output and "Traceback" not in result.output
@@ -129,7 +114,7 @@ def test_query_refuses_federation_unless_allowed(server):
 
 
 def test_a_failing_query_is_one_line(store_2025):
-    port = _free_port()
+    port = free_port()
     result = runner.invoke(app, ["query", f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/q> {{ ?s ?p ?o }} }}",
                                  "--allow-service", "--out", str(store_2025)])
     assert result.exit_code == 2 and result.output.startswith("error: the query failed: ")

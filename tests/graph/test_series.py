@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from helpers import BUNDLED, DATA
 from rdflib import RDF, URIRef
 from rdflib.compare import to_isomorphic
 from typer.testing import CliRunner
@@ -20,8 +20,7 @@ from intmk_graph.namespaces import INTMK
 from intmk_graph.pipeline import build
 from intmk_graph.publish.exports import union_graph
 
-SERIES = sorted((Path(__file__).parent / "data" / "series").glob("*.txt"))
-BUNDLED = Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"
+SERIES = sorted((DATA / "series").glob("*.txt"))
 BASE = "https://w3id.org/intmk-graph/"
 runner = CliRunner()
 
@@ -159,7 +158,7 @@ def test_a_special_session_named_by_its_date_is_found_when_read(tmp_path):
                      "Vorsitz: Thüringen\n\nTOP 2.1 Integrationskurse\nAntragsteller: Thüringen\n"
                      "Abstimmungsergebnis: einstimmig\nBeschluss:\nDie IntMK erinnert an TOP 1 der Sonder-IntMK vom "
                      "12.11.2015 und bittet den Bund, die Integrationskurse zu öffnen.\n", encoding="utf-8")
-    special = Path(__file__).parent / "data" / "years" / "sonder-2015-numeric.txt"
+    special = DATA / "years" / "sonder-2015-numeric.txt"
     alone = refers(union_graph(build([later]).dataset))
     assert ("data/conference/11/top/2.1", "id/meeting/IntMK/2015-11-12-sonderkonferenz/top/1") in alone
     together = refers(union_graph(build([special, later]).dataset))

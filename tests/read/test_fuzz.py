@@ -3,8 +3,8 @@ swapped, or with random bytes inserted give warnings or one clean InputError, ne
 another exception. INTMK_FUZZ_EXAMPLES sets the number of runs (default 150)."""
 
 import os
-from pathlib import Path
 
+from helpers import BUNDLED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +13,7 @@ from intmk_graph.extract.content import read_content
 from intmk_graph.read.segments import read_collection
 from intmk_graph.read.sources import decode
 
-TEXT = (Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt").read_bytes().split(b"\n")
+TEXT = (BUNDLED).read_bytes().split(b"\n")
 EXAMPLES = int(os.environ.get("INTMK_FUZZ_EXAMPLES", "150"))
 
 mutation = st.one_of(

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 import shlex
-from pathlib import Path
 
+from helpers import ROOT
 from typer.testing import CliRunner
 
 from intmk_graph import cli
 from intmk_graph.cli import app
 
-README = Path(__file__).parent.parent / "README.md"
+README = ROOT / "README.md"
 PROMPT = "$ .venv/bin/intmk-graph "
 TIMING = re.compile(r"\b\d+(?:\.\d+)? (ms|s)\b")
 

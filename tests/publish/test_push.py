@@ -14,8 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_endpoint import _free_port, _oxigraph_binary
-from test_query import PARAMS, answers
+from helpers import PARAMS, answers, free_port, oxigraph_binary
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
@@ -47,8 +46,8 @@ def _wait(url: str, proc: subprocess.Popen, what: str) -> None:
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
     """The Oxigraph server in read-write mode, its default graph the union."""
-    location, port = tmp_path_factory.mktemp("oxigraph-rw"), _free_port()
-    proc = subprocess.Popen([_oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+    location, port = tmp_path_factory.mktemp("oxigraph-rw"), free_port()
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
                              "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     _wait(base + "/query", proc, "the Oxigraph server")
@@ -96,7 +95,7 @@ MaxQueryExecutionTime = 30
 def virtuoso(tmp_path_factory):
     """A fresh Virtuoso database of its own, listening on loopback; user dba, password dba."""
     assert shutil.which(VIRTUOSO), "Virtuoso is missing: run 'bash scripts/setup.sh --test'"
-    folder, sql, http_port = tmp_path_factory.mktemp("virtuoso"), _free_port(), _free_port()
+    folder, sql, http_port = tmp_path_factory.mktemp("virtuoso"), free_port(), free_port()
     (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http_port))
     proc = subprocess.Popen([VIRTUOSO, "-f", "-c", str(folder / "virtuoso.ini")], cwd=folder,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -167,7 +166,7 @@ def test_push_into_virtuoso_and_the_saved_queries_agree(virtuoso, store_2025):
 def test_push_errors_are_one_line(oxigraph_server, store_2025):
     missing = push("--to", oxigraph_server + "/nowhere", "--out", str(store_2025))
     assert missing.exit_code == 2 and "no Graph Store endpoint at" in missing.output
-    unreachable = push("--to", f"http://127.0.0.1:{_free_port()}/store", "--out", str(store_2025))
+    unreachable = push("--to", f"http://127.0.0.1:{free_port()}/store", "--out", str(store_2025))
     assert unreachable.exit_code == 2 and "cannot reach the Graph Store" in unreachable.output
 
     class Failing(http.server.BaseHTTPRequestHandler):

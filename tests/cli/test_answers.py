@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 
 import pytest
+from helpers import ROOT
 from typer.testing import CliRunner
 
 from intmk_graph import cli
@@ -98,7 +99,7 @@ LISTINGS = [["resolutions"], ["conferences"], ["dissent"], ["demands"], ["cites"
 @pytest.mark.parametrize("args", LISTINGS, ids=lambda a: " ".join(a))
 def test_every_table_fits_80_columns_without_cutting(store_2025, tmp_path, monkeypatch, args):
     monkeypatch.setattr(cli.console, "width", 80)
-    monkeypatch.chdir(cli.Path(__file__).parent.parent)
+    monkeypatch.chdir(ROOT)
     reads_files = args[0] in ("resolutions", "conferences", "queries", "evaluate")  # no --out
     out = [] if reads_files else ["--out", str(tmp_path if args[0] == "build" else store_2025)]
     result = runner.invoke(app, [*args, *out])

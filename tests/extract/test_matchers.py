@@ -4,8 +4,7 @@ character."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from helpers import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +12,6 @@ from intmk_graph.pipeline import parse
 from intmk_graph.vocab import laender
 from intmk_graph.vocab.lexicon import bodies, laws, programmes
 
-ROOT = Path(__file__).parent.parent
 LEXICONS = (laws(), bodies(), programmes(), laender().lexicon)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from helpers import DATA
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
@@ -22,8 +22,6 @@ from intmk_graph.vocab import ontology_file
 from intmk_graph.vocab.citations import CitationReader
 from intmk_graph.vocab.lexicon import Lexicon, laws
 from intmk_graph.vocab.triples import Triples
-
-DATA = Path(__file__).parent / "data"
 
 TOP = "https://w3id.org/intmk-graph/data/conference/20/top/"
 

@@ -3,16 +3,16 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
+from helpers import DATA, ROOT
 from typer.main import get_command
 from typer.testing import CliRunner
 
 from intmk_graph.cli import app
 
 runner = CliRunner()
-README = (Path(__file__).parent.parent / "README.md").read_text()
+README = (ROOT / "README.md").read_text()
 
 
 def test_build_writes_outputs_and_summary(tmp_path):
@@ -102,7 +102,7 @@ def test_python_m_runs_the_cli():
 def test_progress_is_reported_per_document_and_hidden_off_a_terminal(tmp_path):
     from intmk_graph.pipeline import build
 
-    years = sorted((Path(__file__).parent / "data" / "years").glob("bn-*.txt"))
+    years = sorted((DATA / "years").glob("bn-*.txt"))
     seen = []
     build(years, progress=lambda path, done, total: seen.append((path.name, done, total)))
     assert seen == [(p.name, i, len(years)) for i, p in enumerate(years, start=1)]

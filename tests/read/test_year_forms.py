@@ -4,9 +4,9 @@ the warnings."""
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from helpers import BUNDLED, DATA
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from typer.testing import CliRunner
@@ -18,7 +18,7 @@ from intmk_graph.namespaces import INTMK
 from intmk_graph.pipeline import build, parse
 from intmk_graph.publish.exports import union_graph
 
-YEARS = Path(__file__).parent / "data" / "years"
+YEARS = DATA / "years"
 DOCS = sorted(YEARS.glob("*.txt"))
 DATA = "https://w3id.org/intmk-graph/data/"
 runner = CliRunner()
@@ -366,7 +366,7 @@ def test_a_conference_published_in_parts(tmp_path):
 def test_history_over_the_years(tmp_path):
     """One thing over several years' minutes and the 2025 collection in one store."""
     docs = [YEARS / "bn-2014-wernigerode.txt", YEARS / "ep-2016-erfurt.txt", YEARS / "bn-2017-friedrichshafen.txt",
-            Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"]
+            BUNDLED]
     assert runner.invoke(app, ["build", *map(str, docs), "--out", str(tmp_path)]).exit_code == 0
 
     def history(*args):
@@ -400,7 +400,7 @@ def test_demands_made_again_are_linked_to_the_earlier_ones():
     """2025 against the 2024 test document: one repeat by its own words, one by similar
     text to the same addressee about the same programme, and none for a merely related
     demand ("Weiterhin wird der Bund gebeten ..." starts a sentence: "furthermore")."""
-    bundled = Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"
+    bundled = BUNDLED
     graph = union_graph(build([YEARS / "bn-2024-mainz.txt", bundled]).dataset)
     found = {}
     for link in graph.subjects(RDF.type, INTMK.Repetition):
@@ -417,7 +417,7 @@ def test_demands_made_again_are_linked_to_the_earlier_ones():
 
 
 def test_history_of_a_demand_follows_its_repeats(tmp_path):
-    bundled = Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"
+    bundled = BUNDLED
     assert runner.invoke(app, ["build", str(YEARS / "bn-2024-mainz.txt"), str(bundled), "--out", str(tmp_path)]).exit_code == 0
     for start in ("20/top/4.9/demand/4", "19/top/4.9/demand/1"):  # from either end of the chain
         result = runner.invoke(app, ["history", "--demand", DATA + "conference/" + start, "--format", "json",

@@ -6,15 +6,12 @@ the row cap, dereferenceable IRIs, and hostile text kept inert."""
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from helpers import start_server, stop_server
 from rdflib import Graph, URIRef
 
 from intmk_graph.namespaces import INTMK
@@ -28,37 +25,6 @@ COUNT = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a <https://w3id.org/intmk-
 RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:x>|!<urn:y>)* ?b . ?b (<urn:x>|!<urn:y>)* ?c . "
            "?c (<urn:x>|!<urn:y>)* ?d }")
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> Anschlussregelung'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(out: Path, *args: str) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "intmk_graph", "serve", "--out", str(out), "--port", str(port), *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "200"})
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=2)
-            return proc, url
-        except httpx.TransportError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError(f"serve did not start: {proc.stderr.read()!r}") from None
-            time.sleep(0.2)
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 def built(folder: Path, sources=None) -> Path:

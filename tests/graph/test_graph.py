@@ -1,9 +1,8 @@
 """The RDF graph: golden file, determinism, named graphs, ontology and SHACL."""
 
-from pathlib import Path
 
 import pytest
-from conftest import DATA
+from helpers import BUNDLED, DATA
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, XSD
@@ -63,7 +62,7 @@ def test_outputs_are_byte_identical_across_runs(tmp_path):
 
 
 def test_one_named_graph_per_document(tmp_path):
-    result = build([Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt",
+    result = build([BUNDLED,
                     DATA / "format-toc-oneline.txt"])
     (trig,) = [p for p in write_outputs(result, tmp_path) if p.suffix == ".trig"]
     dataset = Dataset().parse(trig, format="trig")
@@ -161,8 +160,8 @@ def test_outputs_are_byte_identical_across_processes(tmp_path):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
         years = tmp_path / f"years-{seed}"
-        series = sorted(str(p) for p in (Path(__file__).parent / "data" / "series").glob("*.txt"))
-        series.append(str(Path(__file__).parent.parent / "data" / "intmk-20-2025-goettingen.txt"))
+        series = sorted(str(p) for p in (DATA / "series").glob("*.txt"))
+        series.append(str(BUNDLED))
         for args in (["build", "--out", str(out)], ["visualise", "graph", "--out", str(out)],
                      ["visualise", "coalitions", "--out", str(out)],
                      ["build", *series, "--out", str(years)], ["visualise", "timeline", "--out", str(years)],

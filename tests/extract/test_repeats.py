@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
+
+from helpers import BUNDLED, ROOT
 
 from intmk_graph.extract import repeats as r
 from intmk_graph.pipeline import parse_all
 
-ROOT = Path(__file__).parent.parent
 SERIES = sorted((ROOT / "tests" / "data" / "series").glob("*.txt"))
-BUNDLED = ROOT / "data" / "intmk-20-2025-goettingen.txt"
 
 
 def similarity(a, b):

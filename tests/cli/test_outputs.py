@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers import DATA
 from typer.testing import CliRunner
 
 from intmk_graph import outputs
@@ -17,8 +18,7 @@ from intmk_graph.cli import app
 from intmk_graph.pipeline import default_inputs
 
 runner = CliRunner()
-DATA = Path(__file__).parent / "data"
-BUNDLED = default_inputs()[0]
+BUNDLED = default_inputs()[0]  # the package's own copy
 
 
 def one_line_error(args):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from conftest import DATA
+from helpers import DATA
 
 from intmk_graph.model import Decision, Votes
 from intmk_graph.pipeline import parse
