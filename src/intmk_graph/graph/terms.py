@@ -1,4 +1,6 @@
-"""RDF terms as their N-Triples text: what the RDF stage writes.
+"""RDF terms as their N-Triples text: what the RDF stage writes, and the one place that
+converts terms between this form, pyoxigraph's (the store, the writers) and rdflib's
+(the query API).
 
 A term is a ``str`` in N-Triples form (``<https://…>``, ``"Text"@de``,
 ``"3"^^<…#integer>``). Strings cost one f-string each, compare and sort in C, and
@@ -10,10 +12,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
+
+if TYPE_CHECKING:  # rdflib only where a query's answer or a user's graph is converted
+    from rdflib.term import Identifier, Node
 
 # Characters N-Triples does not allow in an IRI; a slug or TOP id with one is an input problem.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -96,3 +102,34 @@ def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     if term.datatype.value == XSD_STRING:
         return string(term.value)
     return typed(term.value, iri(term.datatype.value))
+
+
+def to_rdflib(term: object) -> Identifier:
+    """A pyoxigraph term as rdflib's (as oxrdflib converts it)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise ValueError(f"cannot show the RDF 1.2 term {term}")
+
+
+def rdflib_to_ox(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph one."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..chunks import encoded
 from ..errors import InputError
 from ..graph.quads import QuadSet
+from ..graph.terms import rdflib_to_ox
 from ..outputs import write_atomic
 from .tables import csv_text
 
@@ -48,27 +49,10 @@ def _write(quads: Iterable[tuple[Node, Node, Node, Node | None]], fmt: Any, pref
     ordered = sorted(quads, key=lambda q: tuple(t.n3() if t is not None else "" for t in q))
     items: list[Any]
     if fmt is ox.RdfFormat.TURTLE:
-        items = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in ordered]
+        items = [ox.Triple(rdflib_to_ox(s), rdflib_to_ox(p), rdflib_to_ox(o)) for s, p, o, _ in ordered]
     else:
-        items = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in ordered if g is not None]
+        items = [ox.Quad(rdflib_to_ox(s), rdflib_to_ox(p), rdflib_to_ox(o), rdflib_to_ox(g)) for s, p, o, g in ordered if g is not None]
     return ox.serialize(items, format=fmt, prefixes=prefixes) or b""
-
-
-def to_ox(term: Node) -> Any:
-    """An rdflib term as a pyoxigraph one."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
 
 
 def turtle(graph: Graph) -> bytes:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # rdflib only to query: filling the store is part of a build,
     import pyoxigraph as ox
     from rdflib import Dataset
     from rdflib.query import Result
-    from rdflib.term import Identifier
 
 
 def store_path(out_dir: Path) -> Path:
@@ -133,18 +132,20 @@ def rdflib_result(form: str, names: list[str], rows: list[Any]) -> Result:
     from rdflib import Graph, Variable
     from rdflib.query import Result
 
+    from ..graph.terms import to_rdflib
+
     result = Result(form)
     if form == "ASK":
         result.askAnswer = rows[0]
     elif form == "SELECT":
         variables = [Variable(n) for n in names]
         result.vars = variables
-        result.bindings = [{v: _from_ox(term) for v, term in zip(variables, row) if term is not None}
+        result.bindings = [{v: to_rdflib(term) for v, term in zip(variables, row) if term is not None}
                            for row in rows]
     else:  # CONSTRUCT, DESCRIBE
         result.graph = Graph()
         for s, p, o in rows:
-            result.graph.add((_from_ox(s), _from_ox(p), _from_ox(o)))
+            result.graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
     return result
 
 
@@ -154,22 +155,6 @@ def rdflib_prefixes() -> dict[str, str]:
     from rdflib import Dataset
 
     return {prefix: str(namespace) for prefix, namespace in Dataset().namespaces()}
-
-
-def _from_ox(term: object) -> Identifier:
-    """A pyoxigraph term as rdflib's (as oxrdflib converts it)."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise ValueError(f"cannot show the RDF 1.2 term {term}")
 
 
 def open_read_only(path: Path) -> Dataset:
