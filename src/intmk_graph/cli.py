@@ -52,6 +52,10 @@ def library_errors() -> Iterator[None]:
 
 def ensure_built(store: str, out: Path | None) -> Path:
     """The build folder to query (``pipeline.built``): OUT, or ``output/``."""
+    from .query.store import has_store
+
+    if has_store(store, out or DEFAULT_OUT):
+        return out or DEFAULT_OUT  # without importing the pipeline's stages
     from .pipeline import built
 
     with library_errors():
