@@ -92,5 +92,6 @@ def test_damaged_bytes_lose_only_the_resolutions_they_touch(start, length, place
     kept = {(r.id, r.title.text, r.sponsor_names, r.decision) for r in damaged.resolutions}
     ends = [r.first_line for r in clean.resolutions[1:]] + [len(lines) + 1]
     for r, end in zip(clean.resolutions, ends):
-        if not touched & set(range(r.first_line, end)):
+        # damage to the next item's header runs that item into this one: it touches both
+        if not touched & set(range(r.first_line, end + 1)):
             assert (r.id, r.title.text, r.sponsor_names, r.decision) in kept, f"TOP {r.id} lost"
