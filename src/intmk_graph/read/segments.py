@@ -215,6 +215,23 @@ class Reading:
                 pass
         return self._finish()
 
+    def _check_agenda(self) -> None:
+        """Self-check: every entry of the table of contents has its item in the text,
+        and every item its entry (a group heading may stand for the items under it, and
+        an item that often decides nothing may have no text)."""
+        items = {b.id for b in self.blocks}
+        listed = {e.id for e in self.agenda}
+        optional = self.detection.profile.word_set("may_decide_nothing")
+        for entry in self.agenda:
+            under = any(i.startswith(entry.id + ".") for i in items)
+            if entry.id not in items and not (entry.heading or under or entry.title.strip().casefold() in optional):
+                self.notes.warn(entry.line, f"TOP {entry.id} is in the table of contents but not in the text",
+                                "each listed item with its text (a page lost, or its header not read)")
+        for block in self.blocks:
+            if block.id not in listed:
+                self.notes.warn(block.header.number, f"TOP {block.id} is not in the table of contents",
+                                "each item listed there (an entry lost, or the header misread)")
+
     def _finish(self) -> Collection:
         notes, reader, lines, blocks, agenda = self.notes, self.reader, self.lines, self.blocks, self.agenda
         resolutions, conference, has_title_page = self.read, self.conference, self.has_title_page
@@ -241,6 +258,8 @@ class Reading:
                 "no resolution texts: the document has a title page or a table of contents only",
                 "items 'TOP <id>' with their texts (published in another part?)",
             )
+        if resolutions and agenda:
+            self._check_agenda()
         for line in lines:
             if line.kind == CONTENT and line.number not in notes.roles:
                 notes.report(line.number, line.text, "line not understood", "a part of an agenda item")
