@@ -24,6 +24,7 @@ class BodyReader:
 
     def read(self, item: str, lines: list[NumberedLine]) -> tuple[list[Paragraph], list[ProtocolNote]]:
         """The paragraphs and protocol notes of one item's text; ``item``: its TOP id."""
+        self._check_numbering(item, lines)
         paragraphs: list[Paragraph] = []
         notes: list[ProtocolNote] = []
         current: list[NumberedLine] = []
@@ -63,6 +64,18 @@ class BodyReader:
             self.notes.warn(note_head[2], f"TOP {item}: protocol note without text", "the note's text")
         flush()
         return paragraphs, notes
+
+    def _check_numbering(self, item: str, lines: list[NumberedLine]) -> None:
+        """Where a text numbers its lines, the numbering runs to its end (a heading
+        between may go without): where it stops early, a number glued to the text or a
+        gap broke it, and the lines after it are a warning at the first of them."""
+        numbered = [i for i, l in enumerate(lines) if l.official_line is not None]
+        if len(numbered) < 3 or numbered[-1] == len(lines) - 1:
+            return
+        last, after = lines[numbered[-1]], lines[numbered[-1] + 1]
+        self.notes.warn(after.source_line, f"TOP {item}: the official line numbers stop after line "
+                        f"{last.official_line}, {len(lines) - numbered[-1] - 1} line(s) before the text ends",
+                        "the numbering to run on (a number glued to the text or a gap breaks it)")
 
     def _note_head(self, item: str, who: str, para: str | None, tail: str | None,
                    line: NumberedLine) -> NoteHead | None:

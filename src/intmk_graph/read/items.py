@@ -12,7 +12,7 @@ from .body import SENTENCE_END, BodyReader
 from .diagnostics import Notes
 from .header import HeaderReader
 from .lands import LandNames
-from .layout import CONTENT, Line, NumberedLine, strip_line_numbers
+from .layout import CONTENT, Line, strip_line_numbers
 from .profiles import Profile
 from .titles import item_title, untitled
 
@@ -91,9 +91,7 @@ class ItemReader:
             self.notes.warn(block.header.number, f"TOP {block.id} has no title", "a title line after the header")
         for line in body:
             self.notes.role(line.number, "text")
-        numbered = strip_line_numbers(body, self.positional)
-        self._check_numbering(block.id, numbered)
-        paragraphs, notes = self.body.read(block.id, numbered)
+        paragraphs, notes = self.body.read(block.id, strip_line_numbers(body, self.positional))
         return Resolution(
             id=block.id,
             title=title,
@@ -109,15 +107,3 @@ class ItemReader:
             position=position,
             occurrence=occurrence,
         )
-
-    def _check_numbering(self, item: str, lines: list[NumberedLine]) -> None:
-        """Where a text numbers its lines, the numbering runs to its end (a heading
-        between may go without): where it stops early, a number glued to the text or a
-        gap broke it, and the lines after it are a warning at the first of them."""
-        numbered = [i for i, l in enumerate(lines) if l.official_line is not None]
-        if len(numbered) < 3 or numbered[-1] == len(lines) - 1:
-            return
-        last, after = lines[numbered[-1]], lines[numbered[-1] + 1]
-        self.notes.warn(after.source_line, f"TOP {item}: the official line numbers stop after line "
-                        f"{last.official_line}, {len(lines) - numbered[-1] - 1} line(s) before the text ends",
-                        "the numbering to run on (a number glued to the text or a gap breaks it)")
