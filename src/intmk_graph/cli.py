@@ -25,7 +25,7 @@ from .settings import DEFAULT_BASE, StoreKind, default_jobs
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from .publish.views import View
+    from .publish.tables import View
 
 __all__ = ["app", "console", "err_console", "main"]
 

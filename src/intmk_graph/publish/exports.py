@@ -126,10 +126,6 @@ def trig_chunks(quads: QuadSet) -> Iterator[bytes]:
     return quads.trig_chunks(_prefixes(quads))
 
 
-def json_text(records: object) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-
-
 def json_chunks(records: object) -> Iterator[bytes]:
     """The same text as :func:`json_text`, encoded a megabyte at a time."""
     return encoded(itertools.chain(json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(records), ["\n"]))

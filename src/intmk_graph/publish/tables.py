@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .views import View
-
 # A column may be folded to this width, no narrower: a table that does not fit so becomes
 # one key/value block per row (columns of three letters each help nobody).
 MIN_COLUMN_WIDTH = 12
@@ -29,6 +27,19 @@ class Table:
     right: frozenset[str] = field(default_factory=frozenset)
     caption: str | None = None
     empty: str = "nothing found"
+
+
+@dataclass(frozen=True)
+class View:
+    """A report as each format shows it; ``before`` and ``after``: lines a terminal
+    shows around the table (and further tables after it)."""
+
+    data: Any
+    table: Table
+    csv_rows: list[dict[str, Any]]
+    columns: Sequence[str]
+    before: tuple[str, ...] = ()
+    after: tuple[Table | str, ...] = field(default_factory=tuple)
 
 
 def cell(value: object) -> str:
@@ -96,12 +107,17 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
     return out.getvalue()
 
 
+def json_text(records: object) -> str:
+    """Records as indented JSON, non-ASCII as it is."""
+    import json
+
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
 def show(console: Console, errors: Console, fmt: str, view: View) -> None:
     """A view in the format chosen: JSON of its data, CSV of its rows under its columns
     (the header also when empty), or its table with the lines around it. An empty
     result also says so, on ``errors``."""
-    from .exports import json_text
-
     if fmt == "json":
         console.file.write(json_text(view.data))
     elif fmt == "csv":

@@ -13,7 +13,7 @@ from rich.console import Console
 
 if TYPE_CHECKING:
     from ..model import Collection
-    from .views import View
+    from .tables import View
 
 console = Console()
 err_console = Console(stderr=True)

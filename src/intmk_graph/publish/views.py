@@ -5,7 +5,7 @@ columns. The command line only chooses the format; ``tables.show`` writes it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from .records import (
@@ -16,26 +16,13 @@ from .records import (
     flat_conference,
     flat_record,
 )
-from .tables import Table, cell
+from .tables import Table, View, cell
 
 if TYPE_CHECKING:
     from ..model import Collection
     from ..query.reports import Citing, Coalitions, CoalitionsByConference, Demand, Dissent, Year
 
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16", "cp1252": "Windows-1252", "pdf": "PDF"}
-
-
-@dataclass(frozen=True)
-class View:
-    """A report as each format shows it; ``before`` and ``after``: lines a terminal
-    shows around the table (and further tables after it)."""
-
-    data: Any
-    table: Table
-    csv_rows: list[dict[str, Any]]
-    columns: Sequence[str]
-    before: tuple[str, ...] = ()
-    after: tuple[Table | str, ...] = field(default_factory=tuple)
 
 
 def _within(conference: int | None) -> str:
