@@ -51,15 +51,15 @@ def library_errors() -> Iterator[None]:
 
 
 def ensure_built(store: str, out: Path | None) -> Path:
-    """The build folder to query (``pipeline.built``): OUT, or ``output/``."""
+    """The build folder to query: OUT, or ``output/`` (see ``pipeline.build_to_query``)."""
     from .query.store import has_store
 
-    if has_store(store, out or DEFAULT_OUT):
-        return out or DEFAULT_OUT  # without importing the pipeline's stages
-    from .pipeline import built
-
-    with library_errors():
-        return built(store, out, DEFAULT_OUT, t.note)
+    folder = out or DEFAULT_OUT
+    if not has_store(store, folder):
+        from .pipeline import build_to_query  # only then: the stages take a while to import
+        with library_errors():
+            build_to_query(out, folder, t.note)
+    return folder
 
 
 @contextmanager
@@ -313,7 +313,7 @@ def history_command(law: o.FollowLaw = None, programme: o.FollowProgramme = None
 
 
 @app.command("evaluate")
-def evaluate_command(expected: o.Expected, file: o.Annotated_ = None, format: o.Format = o.RecordFormat.table,
+def evaluate_command(expected: o.Expected, file: o.AnnotatedFile = None, format: o.Format = o.RecordFormat.table,
                      show_items: o.ShowItems = False) -> None:
     """Measure the reader against a hand annotation: precision, recall and F1 per kind of finding.
 
@@ -386,7 +386,7 @@ def visualise_command(what: o.Visual, out_file: o.OutFile = None, conference: o.
 
 
 @app.command("validate")
-def validate_command(graph: o.Graph = None) -> None:
+def validate_command(graph: o.GraphFile = None) -> None:
     """Check a graph against ontology/shapes.ttl (exit 0 conforms, 1 violations, 2 bad input).
 
     Example: intmk-graph validate output/graph.ttl

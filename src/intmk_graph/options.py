@@ -99,13 +99,13 @@ FollowTo = Annotated[Optional[str], typer.Option("--to", help="An addressee: Bun
 FollowLand = Annotated[Optional[str], typer.Option("--land", help="A Land: Bayern, BY.")]
 FollowDemand = Annotated[Optional[str], typer.Option("--demand", help="A demand's IRI: it, what it repeats and what repeats it.")]
 Expected = Annotated[Path, typer.Argument(help="A hand annotation (TOML), e.g. tests/data/expected-2025.toml.")]
-Annotated_ = Annotated[Optional[Path], typer.Argument(help="The annotated document (default: the bundled 2025 collection).")]
+AnnotatedFile = Annotated[Optional[Path], typer.Argument(help="The annotated document (default: the bundled 2025 collection).")]
 ShowItems = Annotated[bool, typer.Option("--show", help="List every missed and spurious item.")]
 
 # pages, serving and pushing
 Visual = Annotated[str, typer.Argument(callback=_visual, help="coalitions, citations, timeline, graph, matrix, or all.")]
 OutFile = Annotated[Optional[Path], typer.Option("--out-file", "-O", help="Where to write (default OUT/<what>.html; matrix: OUT/matrix.png and .svg).")]
-Graph = Annotated[Optional[Path], typer.Argument(help="A Turtle/TriG/N-Triples file (default: build the bundled data).")]
+GraphFile = Annotated[Optional[Path], typer.Argument(help="A Turtle/TriG/N-Triples file (default: build the bundled data).")]
 Host = Annotated[str, typer.Option("--host", help="Address to listen on; 127.0.0.1 keeps it to this machine.")]
 Port = Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)]
 ServeTimeout = Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.", min=0.1)]

@@ -264,19 +264,12 @@ def build_bundled(out_dir: Path) -> BuildResult:
     return result
 
 
-def built(store: str, out: Path | None, default: Path, announce: Callable[[str], None]) -> Path:
-    """The build folder to query: ``out`` (an error when nothing of kind ``store`` is
-    built there: the Oxigraph store; "memory": the TriG file), or without one ``default``,
-    where the bundled data is built first if need be, as a new user expects (said
+def build_to_query(out: Path | None, default: Path, announce: Callable[[str], None]) -> None:
+    """Nothing is built where a query looks: with ``out`` given, an error; without,
+    the bundled data is built into ``default`` first, as a new user expects (said
     through ``announce``)."""
-    from .query.store import has_store
-
-    folder = out or default
-    if has_store(store, folder):
-        return folder
     if out is not None:
         raise OutputError(f"no build here; run 'intmk-graph build --out {out}' first", str(out))
-    announce(f"no build under {folder}: building the bundled data first")
-    check_output(build_output(folder), default_inputs())
-    build_bundled(folder)
-    return folder
+    announce(f"no build under {default}: building the bundled data first")
+    check_output(build_output(default), default_inputs())
+    build_bundled(default)

@@ -91,7 +91,7 @@ def json_ld(graph: Graph) -> bytes:
         for values in node.values():
             if isinstance(values, list):
                 values.sort(key=text)
-    nodes.sort(key=lambda node: (node.get("@id", ""), text(node)))
+    nodes.sort(key=lambda node: node.get("@id", ""))  # one object per subject
     return json.dumps(nodes, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
 
