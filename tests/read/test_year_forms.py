@@ -378,9 +378,10 @@ def test_history_over_the_years(tmp_path):
         ("9", 2014, ["2.1"]), ("11", 2016, ["2.2"]), ("12", 2017, ["3.1"]),
         ("20", 2025, ["2.1.b", "4.8", "6.5", "6.6", "7.4"])]
     assert [(y["conference"], y["tops"]) for y in history("--law", "§ 12a AufenthG")] == [("11", ["2.2"])]
-    bavaria = {y["conference"]: (y["sponsorships"], y["notes"]) for y in history("--land", "BY")}
-    assert bavaria["9"] == (1, 2) and bavaria["11"] == (1, 0)
-    assert [y["conference"] for y in history("--to", "Bund")] == ["9", "11", "20"]
+    bavaria = {y["conference"]: (y["resolutions"], y["sponsorships"], y["notes"]) for y in history("--land", "BY")}
+    assert bavaria == {"9": (3, 1, 2), "11": (1, 1, 0), "12": (2, 1, 1), "20": (8, 6, 3)}
+    assert [(y["conference"], y["resolutions"], y["demands"]) for y in history("--to", "Bund")] == [
+        ("9", 2, 2), ("11", 2, 2), ("20", 14, 37)]
     result = runner.invoke(app, ["history", "--law", "AufenthG", "--land", "BY", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "expected exactly one of --law, --programme, --to, --land or --demand" in result.output
 
