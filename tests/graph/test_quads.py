@@ -104,6 +104,28 @@ def test_the_bundled_build_written_as_turtle_and_trig_parses_back(built_2025):
     assert sum(len(g) for g in parsed.graphs()) == sum(len(g) for g in dataset.graphs())
 
 
+def test_a_users_rdflib_graph_is_written_by_the_same_writer_as_a_build(built_2025):
+    """One Turtle writer: the build's Dataset, handed back as rdflib's, gives the build's bytes."""
+    from intmk_graph.publish.exports import turtle, union_graph
+
+    dataset = built_2025.dataset
+    assert trig(dataset) == trig(built_2025.quads)
+    assert turtle(union_graph(dataset)) == turtle_union(built_2025.quads)
+
+
+@pytest.mark.parametrize("term, text", [
+    (URIRef(EX + "s"), f"<{EX}s>"),
+    (Literal("zwei\nZeilen \"zitiert\""), '"zwei\\nZeilen \\"zitiert\\""'),
+    (Literal("Ausländer", lang="de"), '"Ausländer"@de'),
+    (Literal("x", datatype=XSD.string), '"x"'),
+    (Literal(3), '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+])
+def test_rdflib_terms_become_the_builds_terms(term, text):
+    from intmk_graph.graph.terms import from_rdflib
+
+    assert from_rdflib(term) == text
+
+
 def test_the_store_loaded_in_many_parallel_batches_holds_exactly_the_build(built_2025, tmp_path, monkeypatch):
     """Some twenty loads of 64 kB, three at a time, then compacted: the same quads as the
     build, and a query over them answers (TOP 6.5 cites § 104c)."""

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..chunks import encoded
 from ..namespaces import PREFIXES
-from .terms import FALSE, TRUE, XSD_INTEGER, iri
+from .terms import FALSE, TRUE, XSD_INTEGER, from_rdflib, iri
 
 if TYPE_CHECKING:
     from rdflib import Dataset
+    from rdflib.term import Node
 
 Triple = tuple[str, str, str]  # N-Triples terms (graph/terms.py)
 Quad = tuple[str, str, str, str]
@@ -157,6 +158,16 @@ class QuadSet:
 
         return encoded(pieces())
 
+    @classmethod
+    def of_rdflib(cls, quads: Iterable[tuple[Node, Node, Node, Node]], prefixes: Iterable[tuple[str, object]]) -> QuadSet:
+        """A user's rdflib graph or dataset as a QuadSet, to be written as a build is."""
+        made = cls()
+        for prefix, namespace in prefixes:
+            made.bind(prefix, namespace)
+        for s, p, o, g in quads:
+            made.graph(from_rdflib(g)).add((from_rdflib(s), from_rdflib(p), from_rdflib(o)))
+        return made
+
     def nquads(self) -> bytes:
         return b"".join(self.nquads_chunks())
 
@@ -185,7 +196,8 @@ class TurtleWriter:
     Turtle as they are: subjects grouped with ``;``, objects with ``,``, ``a`` for
     rdf:type, vocabulary IRIs as prefixed names, numbers and booleans bare. Written
     here rather than by pyoxigraph because handing it a million terms as Python
-    objects cost more than writing the text."""
+    objects cost more than writing the text. The one Turtle writer: a user's rdflib
+    graph is written through it too (``QuadSet.of_rdflib``)."""
 
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = dict(sorted(prefixes.items()))

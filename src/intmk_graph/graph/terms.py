@@ -1,5 +1,5 @@
 """RDF terms as their N-Triples text: what the RDF stage writes, and the one place that
-converts terms between this form, pyoxigraph's (the store, the writers) and rdflib's
+converts terms between this form, pyoxigraph's (the store) and rdflib's
 (the query API).
 
 A term is a ``str`` in N-Triples form (``<https://…>``, ``"Text"@de``,
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -119,17 +119,17 @@ def to_rdflib(term: object) -> Identifier:
     raise ValueError(f"cannot show the RDF 1.2 term {term}")
 
 
-def rdflib_to_ox(term: Node) -> Any:
-    """An rdflib term as a pyoxigraph one."""
+def from_rdflib(term: Node) -> str:
+    """An rdflib term (of a user's graph, or a query's answer) in the form above."""
     from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return iri(str(term))
     if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
+        return f"_:{term}"
     assert isinstance(term, Literal)
     if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
+        return f"{string(str(term))}@{term.language}"
+    if term.datatype is None or str(term.datatype) == XSD_STRING:
+        return string(str(term))
+    return typed(str(term), iri(str(term.datatype)))

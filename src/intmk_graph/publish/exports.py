@@ -6,12 +6,11 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..chunks import encoded
 from ..errors import InputError
 from ..graph.quads import QuadSet
-from ..graph.terms import rdflib_to_ox
 from ..outputs import write_atomic
 from .tables import csv_text
 
@@ -41,26 +40,18 @@ def _prefixes(graph: Graph | QuadSet) -> dict[str, str]:
     return dict(sorted(bound.items()))
 
 
-def _write(quads: Iterable[tuple[Node, Node, Node, Node | None]], fmt: Any, prefixes: dict[str, str]) -> bytes:
-    """Serialize with Oxigraph's streaming writer (rdflib's Turtle writer takes minutes
-    at a million triples). Quads are sorted first, so the bytes are the same every run."""
-    import pyoxigraph as ox
+def _quad_set(quads: Iterable[tuple[Node, Node, Node, Node | None]], prefixes: Graph | Dataset) -> QuadSet:
+    """Quads of a user's rdflib graph (one unnamed graph) or dataset, to be written by
+    the build's one Turtle writer: the same graph gives the same bytes as a build."""
+    from rdflib import URIRef
 
-    ordered = sorted(quads, key=lambda q: tuple(t.n3() if t is not None else "" for t in q))
-    items: list[Any]
-    if fmt is ox.RdfFormat.TURTLE:
-        items = [ox.Triple(rdflib_to_ox(s), rdflib_to_ox(p), rdflib_to_ox(o)) for s, p, o, _ in ordered]
-    else:
-        items = [ox.Quad(rdflib_to_ox(s), rdflib_to_ox(p), rdflib_to_ox(o), rdflib_to_ox(g)) for s, p, o, g in ordered if g is not None]
-    return ox.serialize(items, format=fmt, prefixes=prefixes) or b""
+    unnamed = URIRef("urn:x-intmk-graph:unnamed")
+    return QuadSet.of_rdflib(((s, p, o, unnamed if g is None else g) for s, p, o, g in quads), prefixes.namespaces())
 
 
 def turtle(graph: Graph) -> bytes:
     """Turtle, subjects in IRI order."""
-    import pyoxigraph as ox
-
-    quads = ((s, p, o, None) for s, p, o in graph)
-    return _write(quads, ox.RdfFormat.TURTLE, _prefixes(graph))
+    return turtle_union(_quad_set(((s, p, o, None) for s, p, o in graph), graph))
 
 
 def turtle_union(quads: QuadSet) -> bytes:
@@ -107,18 +98,12 @@ def serialized(graph: Graph, fmt: str) -> bytes:
 def trig(dataset: Dataset | QuadSet) -> bytes:
     """TriG with one block per named graph, graphs and triples in IRI order (a build's
     QuadSet, or an rdflib Dataset)."""
-    import pyoxigraph as ox
+    if not isinstance(dataset, QuadSet):
+        from rdflib import Graph
 
-    if isinstance(dataset, QuadSet):
-        return b"".join(trig_chunks(dataset))
-    from rdflib import Graph
-
-    quads = (
-        (s, p, o, g.identifier if isinstance(g, Graph) else g)
-        for s, p, o, g in dataset.quads((None, None, None, None))
-        if g is not None
-    )
-    return _write(quads, ox.RdfFormat.TRIG, _prefixes(dataset))
+        dataset = _quad_set(((s, p, o, g.identifier if isinstance(g, Graph) else g)
+                             for s, p, o, g in dataset.quads((None, None, None, None)) if g is not None), dataset)
+    return b"".join(trig_chunks(dataset))
 
 
 def trig_chunks(quads: QuadSet) -> Iterator[bytes]:
