@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "build": "pipeline", "parse": "pipeline", "parse_all": "pipeline", "BuildResult": "pipeline",
     # "run_query", not "query": intmk_graph.query is the query stage's package.
-    "open_store": ("query.store", "open_dataset"), "run_query": ("query.saved", "query"),
+    "open_store": "query.store", "Store": "query.store", "run_query": ("query.saved", "query"),
     "saved_queries": "query.saved", "union_graph": "publish.exports", "resolution_records": "publish.records",
     "conference_record": "publish.records", "validate_graph": "graph.validation",
     "cosponsorship": "query.nx_view", "land_resolution": "query.nx_view", "resolution_law": "query.nx_view",

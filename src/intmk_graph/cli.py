@@ -23,9 +23,9 @@ from .publish.terminal import console, err_console
 from .settings import DEFAULT_BASE, StoreKind, default_jobs
 
 if TYPE_CHECKING:
-    from rdflib import Graph
 
     from .publish.tables import View
+    from .query.store import Store
 
 __all__ = ["app", "console", "err_console", "main"]
 
@@ -63,19 +63,16 @@ def ensure_built(store: str, out: Path | None) -> Path:
 
 
 @contextmanager
-def opened(store: str, out: Path | None) -> Iterator[Any]:
-    """The graph to query (``query.store.open_dataset``), closed afterwards; see
+def opened(store: str, out: Path | None) -> Iterator[Store]:
+    """The graph to query (``query.store.open_store``), closed afterwards; see
     :func:`ensure_built` for where it is."""
-    from .query.store import open_dataset
+    from .query.store import open_store
 
-    dataset = open_dataset(store, ensure_built(store, out))
-    try:
-        yield dataset
-    finally:
-        dataset.close()
+    with open_store(store, ensure_built(store, out)) as opened_store:
+        yield opened_store
 
 
-def answer(store: str, out: Path | None, fmt: o.RecordFormat, view: Callable[[Graph], View]) -> None:
+def answer(store: str, out: Path | None, fmt: o.RecordFormat, view: Callable[[Store], View]) -> None:
     """Ask the built graph for a report and show it in the format chosen."""
     with library_errors(), opened(store, out) as dataset:
         shown = view(dataset)

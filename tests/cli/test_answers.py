@@ -77,13 +77,13 @@ def test_a_document_without_resolutions_is_a_warning_and_fails_check(tmp_path):
 
 def test_the_csv_columns_are_those_of_the_records(collection_2025, store_2025):
     from intmk_graph.query.reports import demands, dissent
-    from intmk_graph.query.store import open_dataset
+    from intmk_graph.query.store import open_store
 
     resolution = records.resolution_records([collection_2025])[0]
     assert tuple(records.flat_record(resolution)) == records.RESOLUTION_COLUMNS
     conference = records.conference_record(collection_2025)
     assert tuple(records.flat_conference(conference)) == records.CONFERENCE_COLUMNS
-    dataset = open_dataset("oxigraph", store_2025)
+    dataset = open_store("oxigraph", store_2025)
     try:
         assert tuple(records.flat_record(asdict(dissent(dataset)[0]))) == records.DISSENT_COLUMNS
         assert tuple(records.flat_record(asdict(demands(dataset)[0]))) == records.DEMAND_COLUMNS

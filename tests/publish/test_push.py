@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from intmk_graph.cli import app
 from intmk_graph.query.saved import bind, saved_queries
-from intmk_graph.query.store import open_endpoint, open_oxigraph, store_path
+from intmk_graph.query.store import Store, open_oxigraph, store_path
 
 runner = CliRunner()
 VIRTUOSO = "/usr/bin/virtuoso-t"
@@ -123,7 +123,7 @@ def assert_saved_queries_agree(endpoint: str, out: Path) -> None:
     """Every saved query, with the parameters of the cross-store tests, gives the same
     rows (or triples) at ``endpoint`` as on the embedded store under ``out``."""
     embedded = open_oxigraph(store_path(out))
-    remote = open_endpoint(endpoint)
+    remote = Store.endpoint(endpoint)
     try:
         for name, params in ((n, p) for n, ps in PARAMS.items() for p in ps):
             text = bind(saved_queries()[name], params)

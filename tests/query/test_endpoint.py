@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from intmk_graph.cli import app
 from intmk_graph.query.saved import bind, saved_queries
-from intmk_graph.query.store import open_endpoint, open_oxigraph, store_path
+from intmk_graph.query.store import Store, open_oxigraph, store_path
 
 runner = CliRunner()
 
@@ -58,7 +58,7 @@ def test_saved_queries_agree_with_the_server(server, name, params):
         expected = answers(embedded, text)
     finally:
         embedded.close()
-    assert answers(open_endpoint(url), text) == expected
+    assert answers(Store.endpoint(url), text) == expected
 
 
 def test_commands_run_against_the_server(server):
@@ -119,3 +119,18 @@ def test_a_failing_query_is_one_line(store_2025):
                                  "--allow-service", "--out", str(store_2025)])
     assert result.exit_code == 2 and result.output.startswith("error: the query failed: ")
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_one_store_type_whatever_holds_the_graph(server):
+    """open_store gives a Store for the embedded store, the memory copy and the endpoint
+    alike; each answers the same and refuses once closed."""
+    from intmk_graph.query.reports import cites
+    from intmk_graph.query.store import open_store
+
+    url, out = server
+    for kind in ("oxigraph", "memory", url):
+        with open_store(kind, out) as store:
+            assert type(store) is Store
+            assert [c.resolution for c in cites(store, "§ 104c AufenthG")] == ["6.5"], kind
+        with pytest.raises(ValueError, match="closed"):
+            store.query("ASK {}")

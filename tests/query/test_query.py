@@ -19,7 +19,7 @@ from intmk_graph.query.nx_view import cosponsorship, land_resolution, typed_grap
 from intmk_graph.query.reports import Lines, Pair, coalitions, dissent
 from intmk_graph.query.results import rows
 from intmk_graph.query.saved import Parameter, SavedQuery, bind, saved_queries
-from intmk_graph.query.store import OxigraphQueries, fill_oxigraph, in_memory, open_read_only
+from intmk_graph.query.store import Store, fill_oxigraph, in_memory, open_read_only
 
 runner = CliRunner()
 
@@ -48,7 +48,7 @@ def store_folder(tmp_path_factory, built_2025):
 def stores(store_folder, built_2025):
     """The Oxigraph store as the commands query it (through pyoxigraph, read-only), and
     rdflib's memory store."""
-    store = OxigraphQueries(store_folder)
+    store = Store.embedded(store_folder)
     yield store, in_memory(built_2025.dataset)
     store.close()
 
@@ -62,7 +62,7 @@ def years_stores(tmp_path_factory):
     built = build([*series, *default_inputs()])
     path = tmp_path_factory.mktemp("ox-years") / "store"
     fill_oxigraph(trig(built.dataset), path)
-    store = OxigraphQueries(path)
+    store = Store.embedded(path)
     yield store, in_memory(built.dataset)
     store.close()
 

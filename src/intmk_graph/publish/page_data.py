@@ -9,12 +9,11 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from rdflib import Graph
-
 from .. import __version__
 from ..graph.iris import resolution_key, resolution_of, short_name
 from ..model import natural_key
 from ..namespaces import INTMK
+from ..query.results import Queryable
 from ..query.saved import solutions
 
 # Tableau 20: distinct enough for the ~20 node types of the whole graph.
@@ -24,7 +23,7 @@ PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b
 DECISION_VIEWS = (("all", None), ("unanimous", "unanimous"), ("majority", "majority"))
 
 
-def _titles(graph: Graph) -> dict[str, str]:
+def _titles(graph: Queryable) -> dict[str, str]:
     """"20/6.5" -> "TOP 6.5: title" for tooltips (the saved query ``resolutions``)."""
     from ..query.saved import saved_query
 
@@ -39,7 +38,7 @@ def _scale(pos: Mapping[str, Any], size: float) -> dict[str, tuple[float, float]
 # ------------------------------------------------------------------ coalitions
 
 
-def coalitions_data(graph: Graph, conference: int | None = None) -> dict[str, Any]:
+def coalitions_data(graph: Queryable, conference: int | None = None) -> dict[str, Any]:
     """Per decision view (and, for a graph of several conferences, per conference too):
     Länder (size, community, dissent) and co-sponsorship edges. Communities are
     computed without the motions of all 16 Länder, which would otherwise join everyone;
@@ -69,7 +68,7 @@ def coalitions_data(graph: Graph, conference: int | None = None) -> dict[str, An
     }
 
 
-def _coalition_views(graph: Graph, conference: int | None, titles: dict[str, str]) -> tuple[dict[str, Any], set[str]]:
+def _coalition_views(graph: Queryable, conference: int | None, titles: dict[str, str]) -> tuple[dict[str, Any], set[str]]:
     """The decision views of one conference (or all), and the Länder with notes."""
     from ..query.reports import coalitions
 
@@ -111,7 +110,7 @@ def _coalition_views(graph: Graph, conference: int | None, titles: dict[str, str
 # ------------------------------------------------------------------- citations
 
 
-def citations_data(graph: Graph, conference: int | None = None) -> dict[str, Any]:
+def citations_data(graph: Queryable, conference: int | None = None) -> dict[str, Any]:
     from ..query.nx_view import resolution_law
 
     g = resolution_law(graph, conference)
@@ -183,7 +182,7 @@ def _kind_groups() -> dict[str, str]:
     return groups
 
 
-def graph_data(graph: Graph, layout_iterations: int = 50) -> dict[str, Any]:
+def graph_data(graph: Queryable, layout_iterations: int = 50) -> dict[str, Any]:
     import networkx as nx
 
     from ..query.nx_view import typed_graph
@@ -283,7 +282,7 @@ MARKS_PER_LINE = 5  # resolutions side by side in one conference's cell of a top
 MARK, COLUMN_GAP, LINE_GAP = 30, 70, 26
 
 
-def timeline_data(graph: Graph, conference: int | None = None) -> dict[str, Any]:
+def timeline_data(graph: Queryable, conference: int | None = None) -> dict[str, Any]:
     """Conferences left to right, one row per programme or law (the busiest first, the
     resolutions about neither last), each resolution a mark in its row and column, and
     repeated demands as lines from the later resolution to the earlier one."""
@@ -382,7 +381,7 @@ def _joined(later: list[tuple[str, str]], earlier: list[tuple[str, str]]) -> tup
 # ----------------------------------------------------------------------- matrix
 
 
-def matrix_cells(graph: Graph, conference: int | None) -> tuple[list[str], list[str], list[list[int]]]:
+def matrix_cells(graph: Queryable, conference: int | None) -> tuple[list[str], list[str], list[list[int]]]:
     """(Länder, ISO codes, cells) of the co-sponsorship matrix of one conference or all."""
     from ..query.reports import coalitions
 
@@ -400,6 +399,6 @@ def matrix_cells(graph: Graph, conference: int | None) -> tuple[list[str], list[
     return lands, codes, cells
 
 
-def whole_graph(graph: Graph, conference: int | None) -> dict[str, Any]:
+def whole_graph(graph: Queryable, conference: int | None) -> dict[str, Any]:
     """The whole graph is drawn whole: it takes no conference."""
     return graph_data(graph)

@@ -19,9 +19,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
-
 from .. import __version__
+from ..query.results import Queryable
 from .page_data import citations_data, coalitions_data, matrix_cells, timeline_data, whole_graph
 
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ def render_page(kind: str, title: str, data: dict[str, Any]) -> str:
     )
 
 
-def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, bytes]:
+def matrix_figures(graph: Queryable, conference: int | None = None) -> tuple[bytes, bytes]:
     """The co-sponsorship matrix as PNG and SVG: cell = resolutions two Länder
     sponsored together, diagonal = resolutions a Land sponsored; for a graph of several
     conferences, one panel per conference. Byte-identical runs."""
@@ -109,7 +108,7 @@ def matrix_figures(graph: Graph, conference: int | None = None) -> tuple[bytes, 
     return png.getvalue(), svg.getvalue()
 
 
-PAGES: dict[str, tuple[str, Callable[[Graph, int | None], dict[str, Any]]]] = {
+PAGES: dict[str, tuple[str, Callable[[Queryable, int | None], dict[str, Any]]]] = {
     "coalitions": ("Koalitionen der Länder – IntMK", coalitions_data),
     "citations": ("Zitierte Gesetze – IntMK", citations_data),
     "timeline": ("Zeitleiste – IntMK", timeline_data),
@@ -117,7 +116,7 @@ PAGES: dict[str, tuple[str, Callable[[Graph, int | None], dict[str, Any]]]] = {
 }
 
 
-def page(kind: str, graph: Graph, conference: int | None = None) -> str:
+def page(kind: str, graph: Queryable, conference: int | None = None) -> str:
     title, builder = PAGES[kind]
     return render_page(kind, title, builder(graph, conference))
 
@@ -143,7 +142,7 @@ def visual_outputs(kind: str, out_dir: Path, out_file: Path | None = None) -> li
     return [Output(out_dir, "--out", folder=True, files=(f"{kind}.html",), hint="use --out-file for the page")]
 
 
-def write_visual(kind: str, graph: Graph, out_dir: Path, out_file: Path | None = None,
+def write_visual(kind: str, graph: Queryable, out_dir: Path, out_file: Path | None = None,
                  conference: int | None = None) -> list[Path]:
     """Draw one kind and write it atomically: ``OUT/<kind>.html``, or for the matrix
     ``OUT/matrix.png`` and ``.svg`` (``out_file`` names the file instead)."""

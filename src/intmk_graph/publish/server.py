@@ -38,7 +38,7 @@ from starlette.routing import Route
 from ..namespaces import DEFAULT_BASE, ID
 from ..query.results import Queryable
 from ..query.sparql import MAX_QUERY_CHARS, Refused, check
-from ..query.store import OxigraphQueries, store_path
+from ..query.store import Store, store_path
 from ..query.workers import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, QueryTimeout, Request
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -124,7 +124,7 @@ class _Served:
 
     config: ServeConfig
     pool: QueryPool  # strangers' queries, killable
-    dataset: OxigraphQueries  # our own, bounded queries
+    dataset: Store  # our own, bounded queries
     build: str  # the build's identity, for ETags
     answers: AnswerCache = field(default_factory=lambda: AnswerCache())
     pages: dict[str, str] = field(default_factory=dict)
@@ -135,7 +135,7 @@ class _Served:
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     config: ServeConfig = app.state.config
     app.state.served = served = _Served(config, QueryPool(store_path(config.out), config.workers, config.timeout),
-                                        OxigraphQueries(store_path(config.out)), build_identity(config.out))
+                                        Store.embedded(store_path(config.out)), build_identity(config.out))
     try:
         yield
     finally:

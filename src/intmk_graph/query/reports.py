@@ -7,9 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Graph
-
 from .nx_view import cosponsorship
+from .results import Queryable
 from .saved import query as saved_rows
 
 Row = dict[str, Any]  # a saved query's row of plain values
@@ -50,7 +49,7 @@ class Coalitions:
 
 
 def coalitions(
-    graph: Graph, conference: int | None = None, decision: str | None = None, without_joint: bool = False
+    graph: Queryable, conference: int | None = None, decision: str | None = None, without_joint: bool = False
 ) -> Coalitions:
     """Pairs with counts, communities (Louvain, fixed seed, so runs agree), and per Land
     the resolutions sponsored, alone, co-sponsor degree and weighted betweenness."""
@@ -155,7 +154,7 @@ def _append_new(items: list[Any], item: object) -> bool:
     return True
 
 
-def dissent(graph: Graph, conference: int | None = None, land: str | None = None) -> list[Dissent]:
+def dissent(graph: Queryable, conference: int | None = None, land: str | None = None) -> list[Dissent]:
     """One record per protocol note, the Länder that gave it together."""
     return _grouped(
         saved_rows(graph, "dissent", conference=conference, land=land),
@@ -166,7 +165,7 @@ def dissent(graph: Graph, conference: int | None = None, land: str | None = None
     )
 
 
-def cites(graph: Graph, law: str, conference: int | None = None) -> list[Citing]:
+def cites(graph: Queryable, law: str, conference: int | None = None) -> list[Citing]:
     """The resolutions citing a law (any of its sections) or one section, each with
     the citing texts and their official lines. ``law`` is what a user types:
     "AufenthG", "Beschäftigungsverordnung", "§ 32 Abs. 2 Nr. 5 BeschV"."""
@@ -184,7 +183,7 @@ def cites(graph: Graph, law: str, conference: int | None = None) -> list[Citing]
     )
 
 
-def demands(graph: Graph, to: str | None = None, about: str | None = None,
+def demands(graph: Queryable, to: str | None = None, about: str | None = None,
             conference: int | None = None) -> list[Demand]:
     """One record per demand with all its addressees, optionally only those addressed
     to a body (``to``) or concerning a programme or law (``about``)."""
@@ -221,7 +220,7 @@ def history_columns(programme: str | None = None, to: str | None = None, land: s
     return ["conference", "year", "resolutions", *counted, "tops"]
 
 
-def history(graph: Graph, law: str | None = None, programme: str | None = None, to: str | None = None,
+def history(graph: Queryable, law: str | None = None, programme: str | None = None, to: str | None = None,
             land: str | None = None, demand: str | None = None) -> list[Year]:
     """The record over the years of one thing — a law or one of its sections, a
     programme (or law) as a topic, an addressee, a Land, or a demand with the demands it
@@ -297,7 +296,7 @@ class CoalitionsByConference:
     stability: list[Stability]
 
 
-def coalitions_by_conference(graph: Graph, decision: str | None = None,
+def coalitions_by_conference(graph: Queryable, decision: str | None = None,
                              without_joint: bool = False) -> CoalitionsByConference:
     """Coalitions conference by conference, and how stable each Land's community is:
     for each Land, the mean Jaccard similarity of its community's members from one

@@ -22,8 +22,8 @@ Row = tuple[Any, ...]  # a result row: rdflib terms, None where unbound
 
 
 class Queryable(Protocol):
-    """What answers SPARQL: an rdflib Graph or Dataset (over Oxigraph or in memory), or
-    a remote endpoint (``store.open_endpoint``)."""
+    """What answers SPARQL: a ``store.Store`` (what the commands open, whatever holds the
+    graph), or an rdflib Graph or Dataset as a notebook has it."""
 
     def query(self, query_object: str, /) -> Result: ...
 

@@ -4,7 +4,7 @@ graph of a query is the union of all named graphs on both."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # rdflib only to query: filling the store is part of a build,
     import pyoxigraph as ox
     from rdflib import Dataset
     from rdflib.query import Result
+
+    from .results import Queryable
 
 
 def store_path(out_dir: Path) -> Path:
@@ -89,25 +91,66 @@ def open_oxigraph(path: Path) -> Dataset:
     return dataset
 
 
-class OxigraphQueries:
-    """The embedded store, read-only, queried through pyoxigraph itself: what the
-    commands need of it is ``query`` and ``close``. oxrdflib gives the same results but
-    first imports rdflib's own SPARQL engine (about 115 ms of every command's start),
-    which Oxigraph never uses. The default graph is the union, and the prefixes an
-    rdflib Dataset knows (``owl:``, ``skos:``, ...) need no PREFIX line, as through
-    rdflib."""
+class Store:
+    """The one type a graph is queried through, whatever holds it: the embedded store
+    read-only (:meth:`embedded`), a remote endpoint (:meth:`endpoint`) or an rdflib Graph
+    or Dataset (:meth:`of`). ``query`` gives rdflib's Result with the default graph the
+    union of the named graphs, and the prefixes an rdflib Dataset knows (``owl:``,
+    ``skos:``, ...) need no PREFIX line on any of them. Closed with ``close`` or ``with``."""
 
-    def __init__(self, path: Path):
-        self._store: ox.Store | None = _read_only(path)
+    def __init__(self, answer: Callable[[str], Result], close: Callable[[], None], where: str):
+        self._answer: Callable[[str], Result] | None = answer
+        self._close = close
+        self.where = where  # for messages: the folder, the URL or "memory"
+
+    @classmethod
+    def embedded(cls, path: Path) -> Store:
+        """The Oxigraph store at ``path``, read-only, queried through pyoxigraph itself:
+        oxrdflib gives the same results but first imports rdflib's own SPARQL engine (about
+        115 ms of every command's start), which Oxigraph never uses. Any number of
+        processes may open it at once."""
+        store: ox.Store | None = _read_only(path)
+
+        def answer(text: str) -> Result:
+            if store is None:
+                raise ValueError("the store is closed")
+            found = store.query(text, use_default_graph_as_union=True, prefixes=rdflib_prefixes())
+            return rdflib_result(*plain_result(found))
+
+        def close() -> None:
+            nonlocal store
+            store = None  # the last reference: RocksDB closes
+
+        return cls(answer, close, str(path))
+
+    @classmethod
+    def endpoint(cls, url: str) -> Store:
+        """A SPARQL 1.1 endpoint (e.g. ``oxigraph serve-read-only --union-default-graph``);
+        its default graph should be the union of the named graphs, as in our stores.
+        Nothing is ever sent but queries."""
+        remote = _Endpoint(url)
+        return cls(remote.query, remote.close, url)
+
+    @classmethod
+    def of(cls, graph: Queryable, where: str = "memory") -> Store:
+        """An rdflib Graph or Dataset (in memory, or over Oxigraph through oxrdflib)."""
+        return cls(graph.query, getattr(graph, "close", lambda: None), where)
 
     def query(self, text: str, /) -> Result:
-        if self._store is None:
+        if self._answer is None:
             raise ValueError("the store is closed")
-        found = self._store.query(text, use_default_graph_as_union=True, prefixes=rdflib_prefixes())
-        return rdflib_result(*plain_result(found))
+        return self._answer(text)
 
     def close(self) -> None:
-        self._store = None  # the last reference: RocksDB closes
+        if self._answer is not None:
+            self._answer = None
+            self._close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 PlainResult = tuple[str, list[str], list[Any]]  # form, variables, rows of pyoxigraph terms
@@ -160,7 +203,7 @@ def rdflib_prefixes() -> dict[str, str]:
 def open_read_only(path: Path) -> Dataset:
     """The Oxigraph store at ``path`` opened read-only as an rdflib Dataset (the whole
     Dataset API, through oxrdflib); any number of processes may open it at once, none
-    may write. The commands and the server query through :class:`OxigraphQueries`."""
+    may write. The commands and the server query through :meth:`Store.embedded`."""
     from oxrdflib import OxigraphStore
     from rdflib import Dataset
 
@@ -196,9 +239,8 @@ def is_endpoint(kind: str) -> bool:
     return str(kind).startswith(("http://", "https://"))
 
 
-class _EndpointDataset:
-    """A remote SPARQL endpoint behind the small part of the Dataset API the commands
-    use (``query``, ``close``). Read-only: nothing is ever sent but queries."""
+class _Endpoint:
+    """A remote SPARQL endpoint, asked through rdflib's SPARQLStore."""
 
     def __init__(self, url: str):
         from rdflib import Graph
@@ -232,14 +274,8 @@ class _EndpointDataset:
         self._graph.close()
 
 
-def open_endpoint(url: str) -> _EndpointDataset:
-    """A SPARQL 1.1 endpoint (e.g. ``oxigraph serve-read-only --union-default-graph``);
-    its default graph should be the union of the named graphs, as in our stores."""
-    return _EndpointDataset(url)
-
-
 def has_store(kind: str, out_dir: Path) -> bool:
-    """Whether the graph :func:`open_dataset` would open is there (an endpoint always is)."""
+    """Whether the graph :func:`open_store` would open is there (an endpoint always is)."""
     if is_endpoint(kind):
         return True
     if StoreKind(kind) is StoreKind.memory:
@@ -247,17 +283,17 @@ def has_store(kind: str, out_dir: Path) -> bool:
     return store_path(out_dir).is_dir()
 
 
-def open_dataset(kind: str, out_dir: Path) -> Dataset | OxigraphQueries | _EndpointDataset:
+def open_store(kind: str, out_dir: Path) -> Store:
     """The graph to query: the Oxigraph store under ``out_dir``, an rdflib memory copy of
     ``out_dir/graph.trig``, or a remote SPARQL endpoint when ``kind`` is its URL. Opening
     never builds: :func:`has_store` tells whether there is something to open."""
     if is_endpoint(kind):
-        return open_endpoint(str(kind))
+        return Store.endpoint(str(kind))
     if StoreKind(kind) is StoreKind.oxigraph:
         path = store_path(out_dir)
         if not path.is_dir():
             raise InputError(f"no store at {path}; expected 'intmk-graph build' to have made one")
-        return OxigraphQueries(path)
+        return Store.embedded(path)
     trig_file = out_dir / "graph.trig"
     if not trig_file.is_file():
         raise InputError(f"no graph at {trig_file}; expected 'intmk-graph build' to have made one")
@@ -265,4 +301,4 @@ def open_dataset(kind: str, out_dir: Path) -> Dataset | OxigraphQueries | _Endpo
 
     dataset = Dataset()
     dataset.parse(trig_file, format="trig")
-    return in_memory(dataset)
+    return Store.of(in_memory(dataset), str(trig_file))
