@@ -1,4 +1,6 @@
-"""SPARQL results -> plain rows, tables, CSV/TSV and the SPARQL 1.1 JSON results format.
+"""SPARQL results -> plain rows, tables, CSV/TSV and the SPARQL 1.1 results formats: the
+one place results are written, for the command line (rdflib's Result, normalised) and
+for the server (Oxigraph's own results, by its own serialisers).
 
 Oxigraph types plain strings as xsd:string, rdflib leaves them untyped; in RDF 1.1 the
 two are the same literal, so both are written as plain strings here and results agree
@@ -117,3 +119,36 @@ def serialize(result: Result, fmt: str) -> str:
     if fmt == "json":
         return to_json(names, data)
     return to_csv(names, data, "\t" if fmt == "tsv" else ",")
+
+
+# The engine's serialisers, by the names of the server's formats (workers.RESULT_TYPES, GRAPH_TYPES).
+_RESULT_FORMATS = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
+_GRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "jsonld": "JSON_LD", "trig": "TRIG", "rdfxml": "RDF_XML"}
+
+
+def engine_serialized(found: Any, kind: str, max_rows: int | None) -> tuple[bytes, int, bool]:
+    """An Oxigraph query result in ``kind`` by Oxigraph's own serialisers, at most
+    ``max_rows`` solutions or triples: (body, how many, whether more were cut).
+
+    Oxigraph writes a result whole; to stop at ``max_rows``, the solutions kept are
+    handed back to it as TSV, whose cells are the terms in N-Triples syntax (their
+    ``str``), and it writes the format asked for from that."""
+    import pyoxigraph as ox
+
+    if isinstance(found, ox.QueryBoolean):
+        return found.serialize(format=getattr(ox.QueryResultsFormat, _RESULT_FORMATS[kind])) or b"", 1, False
+    kept: list[Any] = []
+    truncated = False
+    for item in found:
+        if max_rows is not None and len(kept) == max_rows:
+            truncated = True
+            break
+        kept.append(item)
+    if isinstance(found, ox.QueryTriples):
+        body = ox.serialize(kept, format=getattr(ox.RdfFormat, _GRAPH_FORMATS[kind])) if kept else b""
+        return body or b"", len(kept), truncated
+    names = [v.value for v in found.variables]
+    lines = ["\t".join("?" + n for n in names)]
+    lines += ["\t".join("" if (term := row[n]) is None else str(term) for n in names) for row in kept]
+    again = ox.parse_query_results(("\n".join(lines) + "\n").encode("utf-8"), format=ox.QueryResultsFormat.TSV)
+    return again.serialize(format=getattr(ox.QueryResultsFormat, _RESULT_FORMATS[kind])) or b"", len(kept), truncated

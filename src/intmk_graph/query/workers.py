@@ -121,90 +121,11 @@ def _answer(store: Any, request: Request) -> Answer:
 
         found = plain_result(result)
         return Answer(b"", PLAIN, len(found[2]), False, found)
-    if isinstance(result, ox.QueryBoolean):
-        return Answer(_boolean(bool(result), request.media_type), request.media_type, 1, False)
-    rows: list[Any] = []
-    truncated = False
-    for row in result:
-        if request.max_rows is not None and len(rows) == request.max_rows:
-            truncated = True
-            break
-        rows.append(row)
-    if isinstance(result, ox.QueryTriples):
-        fmt = getattr(ox.RdfFormat, {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "jsonld": "JSON_LD",
-                                     "trig": "TRIG", "rdfxml": "RDF_XML"}[GRAPH_TYPES[request.media_type]])
-        body = ox.serialize(rows, format=fmt) if rows else b""
-        return Answer(body or b"", request.media_type, len(rows), truncated)
-    names = [v.value for v in result.variables]
-    return Answer(_solutions(names, rows, RESULT_TYPES[request.media_type]), request.media_type, len(rows), truncated)
+    from .results import engine_serialized  # imports rdflib: not for the command line's PLAIN
 
-
-def _boolean(value: bool, media_type: str) -> bytes:
-    import json
-
-    kind = RESULT_TYPES.get(media_type, "json")
-    if kind == "json":
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    if kind == "xml":
-        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
-    return b"true\n" if value else b"false\n"
-
-
-def _solutions(names: list[str], rows: list[Any], kind: str) -> bytes:
-    """SELECT results in the SPARQL 1.1 JSON, XML, CSV or TSV results format."""
-    import csv
-    import io
-    import json
-    from xml.sax.saxutils import escape, quoteattr
-
-    import pyoxigraph as ox
-
-    cells = [[row[name] for name in names] for row in rows]
-    if kind == "json":
-        def term(t: Any) -> dict[str, str]:
-            if isinstance(t, ox.NamedNode):
-                return {"type": "uri", "value": t.value}
-            if isinstance(t, ox.BlankNode):
-                return {"type": "bnode", "value": t.value}
-            out = {"type": "literal", "value": t.value}
-            if t.language:
-                out["xml:lang"] = t.language
-            elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-                out["datatype"] = t.datatype.value
-            return out
-        bindings = [{n: term(t) for n, t in zip(names, row) if t is not None} for row in cells]
-        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
-    if kind == "xml":
-        def element(t: Any) -> str:
-            if isinstance(t, ox.NamedNode):
-                return f"<uri>{escape(t.value)}</uri>"
-            if isinstance(t, ox.BlankNode):
-                return f"<bnode>{escape(t.value)}</bnode>"
-            attr = (f" xml:lang={quoteattr(t.language)}" if t.language else
-                    "" if t.datatype.value.endswith("#string") else f" datatype={quoteattr(t.datatype.value)}")
-            return f"<literal{attr}>{escape(t.value)}</literal>"
-        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
-        out += [f"<variable name={quoteattr(n)}/>" for n in names]
-        out.append("</head><results>")
-        for row in cells:
-            out.append("<result>" + "".join(f"<binding name={quoteattr(n)}>{element(t)}</binding>"
-                                            for n, t in zip(names, row) if t is not None) + "</result>")
-        out.append("</results></sparql>\n")
-        return "".join(out).encode("utf-8")
-    buffer = io.StringIO()
-    if kind == "csv":  # plain values (SPARQL 1.1 CSV)
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(names)
-        for row in cells:
-            writer.writerow(["" if t is None else ("_:" + t.value if isinstance(t, ox.BlankNode) else t.value)
-                             for t in row])
-    else:  # terms in N-Triples syntax (SPARQL 1.1 TSV)
-        buffer.write("\t".join("?" + n for n in names) + "\n")
-        for row in cells:
-            buffer.write("\t".join("" if t is None else str(t) for t in row) + "\n")
-    return buffer.getvalue().encode("utf-8")
+    body, count, truncated = engine_serialized(result, RESULT_TYPES.get(request.media_type)
+                                               or GRAPH_TYPES[request.media_type], request.max_rows)
+    return Answer(body, request.media_type, count, truncated)
 
 
 # -------------------------------------------------------------------- the pool
