@@ -76,11 +76,21 @@ def _without_number(text: str, n: int) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Numbers:
+    """How a producer prints the official line numbers."""
+
+    side: str = "right"  # "right", "left", or "mirrored" (odd pages right, even pages left)
+    every: int = 1  # 5: only every fifth line shows its number ("count by 5")
+    count: str = "resolution"  # restart in each "resolution", on each "page", or run "through"
+    touching: frozenset[int] = frozenset()  # pages where the text runs up to the number
+
+
 def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "Seite {page} von {pages}",
-             first_page_header: bool = True, numbers_left: bool = False) -> Path:
+             first_page_header: bool = True, numbers_left: bool = False, numbers: Numbers = Numbers()) -> Path:
     """Draw the lines on A4 pages; ``footer`` may use {page} and {pages}; the line
     numbers go in the right margin, or with ``numbers_left`` in the left one (as word
-    processors number lines)."""
+    processors number lines), as ``numbers`` says."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -91,7 +101,9 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "
         raise RuntimeError("DejaVu Sans is missing; install Debian's fonts-dejavu-core")
     pdfmetrics.registerFont(TTFont("Sans", font))
     width, height = A4
-    left, right, numbers = (80, 545, 50) if numbers_left else (56, 525, 560)
+    if numbers_left:
+        numbers = Numbers("left", numbers.every, numbers.count, numbers.touching)
+    left, right = (80, 545) if numbers.side != "right" else (56, 525)
     # 11 pt where the lines fit; the 2025 text's lines came from a narrower font.
     widest = max(pdfmetrics.stringWidth(line.text, "Sans", 11) for line in lines)
     size = min(11.0, 11 * (right - left) / widest)
@@ -105,10 +117,12 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "
             y = top + leading  # the first line of a page keeps its paragraph gap
         y -= step
         pages[-1].append((y, line))
+    printed = _printed_numbers(pages, numbers.count)
     out.parent.mkdir(parents=True, exist_ok=True)
     canvas = Canvas(str(out), pagesize=A4, invariant=1)
     canvas.setTitle(out.stem)
     for number, page in enumerate(pages, start=1):
+        on_right = numbers.side == "right" or (numbers.side == "mirrored" and number % 2 == 1)
         if number > 1 or first_page_header:
             canvas.setFont("Sans", 9)
             for i, text in enumerate(header):
@@ -117,21 +131,51 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "
         canvas.drawCentredString(width / 2, 35, footer.format(page=number, pages=len(pages)))
         canvas.setFont("Sans", size)
         for y, line in page:
+            official = printed.get(id(line))
+            shown = official is not None and official % numbers.every == 0
+            label = str(official) if shown else ""
             if line.column:
                 ident, title, page_no = line.column
                 canvas.drawString(left, y, ident)
                 canvas.drawString(left + 45, y, title)
                 if page_no:
                     canvas.drawRightString(right, y, page_no)
+            elif shown and on_right and number in numbers.touching and " " in line.text:
+                # justified up to 0.8 pt before the number, which the extraction then glues on
+                end = right + 35 - pdfmetrics.stringWidth(label, "Sans", 8) - 0.8
+                spare = end - left - pdfmetrics.stringWidth(line.text, "Sans", size)
+                text = canvas.beginText(left, y)
+                text.setFont("Sans", size)
+                text.setWordSpace(max(0.0, spare / line.text.count(" ")))
+                text.textOut(line.text)
+                canvas.drawText(text)
             else:
                 canvas.drawString(left, y, line.text)
-            if line.official is not None:
+            if shown:
                 canvas.setFont("Sans", 8)
-                canvas.drawRightString(numbers, y, str(line.official))
+                if on_right:
+                    canvas.drawRightString(right + 35, y, label)
+                else:
+                    canvas.drawRightString(left - 30, y, label)
                 canvas.setFont("Sans", size)
         canvas.showPage()
     canvas.save()
     return out
+
+
+def _printed_numbers(pages: list[list[tuple[float, PdfLine]]], count: str) -> dict[int, int]:
+    """The number each numbered line prints: its resolution's own, or counted on each
+    page or through the document."""
+    printed: dict[int, int] = {}
+    through = 0
+    for page in pages:
+        on_page = 0
+        for _, line in page:
+            if line.official is None:
+                continue
+            through, on_page = through + 1, on_page + 1
+            printed[id(line)] = {"resolution": line.official, "page": on_page, "through": through}[count]
+    return printed
 
 
 def pdf_2025(out: Path) -> Path:

@@ -52,14 +52,14 @@ def parse(path: Path, layout: str | None = None, source: Decoded | None = None, 
         source = source or read_document(path)
         text = sum(len(line.text) for line in source.lines)
         if workers < 2 or text < parallel.IN_PARTS_FROM_BYTES:
-            collection = Reading(source.lines, str(path), layout, source.encoding, source.warnings).collection()
+            collection = Reading(source, str(path), layout).collection()
             return replace(collection, content=read_content(collection))
         with process_pool(workers - 1, preload=["intmk_graph.pipeline"]) as pool:
             # The workers start, and compile their patterns, while this process reads the
             # layout; they read what resolutions say as soon as the layout has them.
             for _ in range(workers - 1):
                 pool.submit(_warm)
-            reading = Reading(source.lines, str(path), layout, source.encoding, source.warnings)
+            reading = Reading(source, str(path), layout)
             parts = Parts(pool, workers, text, partial(_read_contents, own=own_conference_of(reading.conference)),
                           weight=_text_of)
             for resolution in reading.resolutions():

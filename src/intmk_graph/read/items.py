@@ -36,9 +36,11 @@ class Block:
 class ItemReader:
     """Reads the items of one document with one profile; warnings go to ``notes``."""
 
-    def __init__(self, rules: Profile, notes: Notes, chair: str | None = None, positional: bool = False):
+    def __init__(self, rules: Profile, notes: Notes, chair: str | None = None, positional: bool = False,
+                 line_step: int = 1):
         self.rules = rules
         self.positional = positional  # line numbers come from a PDF's layout
+        self.line_step = line_step  # sources.Decoded.line_step
         self.notes = notes
         self.names = LandNames(rules, notes)
         self.names.chair = chair
@@ -91,7 +93,7 @@ class ItemReader:
             self.notes.warn(block.header.number, f"TOP {block.id} has no title", "a title line after the header")
         for line in body:
             self.notes.role(line.number, "text")
-        paragraphs, notes = self.body.read(block.id, strip_line_numbers(body, self.positional))
+        paragraphs, notes = self.body.read(block.id, strip_line_numbers(body, self.positional, self._is_note_heading, self.line_step))
         return Resolution(
             id=block.id,
             title=title,
@@ -107,3 +109,7 @@ class ItemReader:
             position=position,
             occurrence=occurrence,
         )
+
+    def _is_note_heading(self, text: str) -> bool:
+        """A protocol note's heading, which a count of lines leaves out."""
+        return self.rules.match("note", text) is not None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..model import LineSpan, Text
@@ -185,9 +186,12 @@ def _trailing_number(text: str) -> tuple[str, int | None]:
     return text[:start], int(text[start:])
 
 
-def strip_line_numbers(lines: list[Line], positional: bool = False) -> list[NumberedLine]:
+def strip_line_numbers(lines: list[Line], positional: bool = False,
+                       uncounted: Callable[[str], bool] | None = None, step: int = 1) -> list[NumberedLine]:
     """Remove the official line numbers of one resolution's text (``positional``: a
-    PDF's layout already separated them, so nothing is guessed).
+    PDF's layout already separated them, so nothing is guessed; ``uncounted``: the
+    lines a numbering leaves out, such as a protocol note's heading; ``step``: the
+    numbers print on every n-th line only, see ``sources.Decoded.line_step``).
 
     A trailing (or, failing that, leading) number counts as a line number only when it
     is the next in sequence, so ``von 1`` / ``1955 würdigen ... 2`` and glued numbers
@@ -200,7 +204,7 @@ def strip_line_numbers(lines: list[Line], positional: bool = False) -> list[Numb
     [('Anwerbeabkommens von', 1), ('1955 würdigen die Ministe-', 2), ('rinnen und Minister', 3)]
     """
     if positional:
-        return [NumberedLine(line.number, line.text, line.official) for line in lines]
+        return _counted_on([NumberedLine(line.number, line.text, line.official) for line in lines], uncounted, step)
     expected = 1
     result: list[NumberedLine] = []
     for line in lines:
@@ -217,6 +221,46 @@ def strip_line_numbers(lines: list[Line], positional: bool = False) -> list[Numb
     if len(result) >= 3 and expected == 2:
         return [NumberedLine(l.number, l.text, None) for l in lines]
     return result
+
+
+def _counted_on(lines: list[NumberedLine], uncounted: Callable[[str], bool] | None = None,
+                step: int = 1) -> list[NumberedLine]:
+    """Where only every few lines print their number (a word processor's "count by 5"),
+    the lines between get theirs by counting: forward from each printed number, and
+    back from it to where its count began, never past the step; ``uncounted`` lines
+    get none. A text shorter than ``step`` (given for the document) shows no number and
+    counts from 1.
+
+    >>> rows = [NumberedLine(i, "x", 5 if i == 5 else 10 if i == 10 else None) for i in range(1, 13)]
+    >>> [n.official_line for n in _counted_on(rows)]
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    """
+    printed = [(i, line.official_line) for i, line in enumerate(lines) if line.official_line is not None]
+    gaps = Counter(j - i for (i, n), (j, m) in zip(printed, printed[1:]) if m - n == j - i)
+    sparse = bool(gaps) and gaps.most_common(1)[0][0] >= 2
+    if not sparse and step < 2:
+        return lines  # every line numbered (or too few numbers to tell): nothing to count
+    counted = [i for i, line in enumerate(lines) if line.official_line is not None or not (uncounted and uncounted(line.text))]
+    numbers = [lines[i].official_line for i in counted]
+    if not printed:  # a text too short to reach the first printed number
+        return [NumberedLine(line.source_line, line.text, None) for line in lines] if len(counted) >= step else \
+            _numbered(lines, dict(zip(counted, range(1, len(counted) + 1))))
+    printed = [(k, n) for k, n in enumerate(numbers) if n is not None]
+    if sparse:
+        step = Counter(j - i for (i, n), (j, m) in zip(printed, printed[1:]) if m - n == j - i).most_common(1)[0][0]
+    for k, (i, n) in enumerate(printed):
+        end = printed[k + 1][0] if k + 1 < len(printed) else min(len(numbers), i + step)
+        for j in range(i + 1, end):
+            numbers[j] = n + j - i
+    for k, (i, n) in enumerate(printed):
+        begin = max(i - n + 1, i - step + 1, printed[k - 1][0] + 1 if k else 0)
+        for j in range(begin, i):
+            numbers[j] = n - (i - j)
+    return _numbered(lines, dict(zip(counted, numbers)))
+
+
+def _numbered(lines: list[NumberedLine], official: dict[int, int | None]) -> list[NumberedLine]:
+    return [NumberedLine(line.source_line, line.text, official.get(i)) for i, line in enumerate(lines)]
 
 
 def _keeps_hyphen(before: str, after: str, rules: Profile) -> tuple[bool, str]:

@@ -3,9 +3,9 @@ imports the PDF library, pypdfium2).
 
 What positions give that text does not:
 
-* the official line numbers are the numbers in a margin column, right of the text (or
-  left of it), right-aligned at one x position on many lines — separated by position,
-  never guessed from the text;
+* the official line numbers are a column of integers that count on at one x position,
+  learned over the document (``line_numbers``): taken off the text by position, also
+  where they touch it;
 * running headers and footers are the lines in the top and bottom bands that repeat,
   up to their digits, on most pages; they are handed on as furniture;
 * a vertical gap larger than the usual line spacing is a blank line, as in the text
@@ -18,47 +18,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
 from ..model import ReadWarning
+from . import line_numbers
+from .geometry import Row, Word
 from .sources import Decoded, SourceLine
 
 _DIGITS = re.compile(r"\d+")
-_NUMBER = re.compile(r"^\d{1,3}$")
 # A page number in a band, its digits replaced by #: "#", "- # -", "Seite # von #", "Seite | #", "#/#".
 _PAGE_NUMBER = re.compile(r"^(?:Seite\s*\|?\s*)?[-–]?\s*#\s*[-–]?(?:\s*(?:von|/)\s*#)?$")
-# A line-number column needs this share of the text lines, so a contents' page column
-# (a handful of right-aligned numbers) is never taken for one.
-_COLUMN_SHARE = 0.2
 _NO_KIDS = re.compile(rb"/Kids\s*\[\s*\]")  # a page tree without pages
 _BAND_TOP, _BAND_BOTTOM = 0.09, 0.93  # header and footer bands, as a share of page height
-
-
-@dataclass
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float  # distance from the top of the page
-    bottom: float
-    size: float
-
-
-@dataclass
-class _Row:
-    page: int
-    words: list[_Word]
-    height: float  # of the page
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -75,21 +47,21 @@ def _open(data: bytes, name: str) -> Any:
         raise InputError(f"not a readable PDF ({message}); expected an unbroken PDF file", name) from None
 
 
-def _words(page: Any) -> tuple[list[_Word], float]:
+def _words(page: Any) -> tuple[list[Word], float]:
     """The words of one page with their boxes, top-down coordinates."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
-    words: list[_Word] = []
+    words: list[Word] = []
     chars: list[tuple[str, float, float, float, float]] = []
 
     def flush() -> None:
         if chars:
-            words.append(_Word(
+            words.append(Word(
                 "".join(c[0] for c in chars), min(c[1] for c in chars), max(c[2] for c in chars),
                 height - max(c[4] for c in chars), height - min(c[3] for c in chars),
-                max(c[4] - c[3] for c in chars),
+                max(c[4] - c[3] for c in chars), tuple((c[1], c[2], c[4] - c[3]) for c in chars),
             ))
             chars.clear()
 
@@ -107,51 +79,21 @@ def _words(page: Any) -> tuple[list[_Word], float]:
     return words, height
 
 
-def _rows(words: list[_Word], page: int, height: float) -> list[_Row]:
+def _rows(words: list[Word], page: int, height: float) -> list[Row]:
     """Words grouped into lines by their vertical position, each in reading order."""
-    rows: list[_Row] = []
+    rows: list[Row] = []
     for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
         row = rows[-1] if rows else None
         if row and abs(word.bottom - max(w.bottom for w in row.words)) <= 0.35 * max(word.size, 1):
             row.words.append(word)
         else:
-            rows.append(_Row(page, [word], height))
+            rows.append(Row(page, [word], height))
     for row in rows:
         row.words.sort(key=lambda w: w.x0)
     return rows
 
 
-def _margin_number(row: _Row, side: str) -> _Word | None:
-    """A number standing apart at the end (or start) of a line."""
-    if len(row.words) < 2:
-        return None
-    number, neighbour = (row.words[-1], row.words[-2]) if side == "right" else (row.words[0], row.words[1])
-    gap = number.x0 - neighbour.x1 if side == "right" else neighbour.x0 - number.x1
-    if _NUMBER.match(number.text) and gap >= 2 * max(neighbour.size, 4):
-        return number
-    return None
-
-
-def _number_column(rows: list[_Row]) -> tuple[str, str, float] | None:
-    """(side, edge, x) of the official line-number column, if the document has one:
-    numbers standing apart at the end (or start) of many lines, aligned on their right
-    (or left) edge."""
-    text_rows = [r for r in rows if len(r.words) > 1]
-    best = None
-    for side in ("right", "left"):
-        numbers = [w for r in text_rows if (w := _margin_number(r, side))]
-        for edge in ("x1", "x0"):
-            at = Counter(round(getattr(w, edge)) for w in numbers)
-            if not at:
-                continue
-            x, _ = at.most_common(1)[0]
-            near = sum(c for e, c in at.items() if abs(e - x) <= 2)
-            if near >= max(3, _COLUMN_SHARE * len(text_rows)) and (best is None or near > best[0]):
-                best = (near, side, edge, float(x))
-    return best[1:] if best else None
-
-
-def _furniture_rows(rows: list[_Row], pages: int) -> set[int]:
+def _furniture_rows(rows: list[Row], pages: int) -> set[int]:
     """Indexes of rows in the header and footer bands that repeat (up to their digits)
     on most pages, or that are page numbers."""
     keyed: dict[int, str] = {}
@@ -170,7 +112,7 @@ def read_pdf(data: bytes, name: str) -> Decoded:
         pages = len(doc)
         if pages == 0:
             raise InputError("the PDF has no pages; expected the pages of a resolution collection", name)
-        rows: list[_Row] = []
+        rows: list[Row] = []
         empty: list[int] = []
         for index in range(pages):
             words, height = _words(doc[index])
@@ -181,13 +123,14 @@ def read_pdf(data: bytes, name: str) -> Decoded:
         doc.close()
     if not rows:
         raise InputError("no text layer on any page; run OCR first, e.g. ocrmypdf", name)
-    column = _number_column(rows)
     furniture = _furniture_rows(rows, pages)
     lines: list[SourceLine] = []
     page_lines: Counter[int] = Counter()
     spacing = _spacing([r for i, r in enumerate(rows) if i not in furniture])
+    numbering = line_numbers.find(rows, furniture, spacing)
+    line_of: dict[int, int] = {}  # row index -> its line
     first_top = _first_top(rows, furniture)
-    previous: _Row | None = None  # the last row of text, furniture left out
+    previous: Row | None = None  # the last row of text, furniture left out
     for i, row in enumerate(rows):
         is_furniture = i in furniture
         if not is_furniture:  # lines on a page are counted below the running header
@@ -199,23 +142,19 @@ def read_pdf(data: bytes, name: str) -> Decoded:
             if gap:
                 lines.append(SourceLine(len(lines) + 1, "", page=row.page))  # a gap is a blank line
             previous = row
-        words = row.words
-        official = None
-        if column and not is_furniture and (w := _margin_number(row, column[0])):
-            if abs(getattr(w, column[1]) - column[2]) <= 2:
-                official = int(w.text)
-                words = words[:-1] if column[0] == "right" else words[1:]
+        words = numbering.words.get(i, row.words)
+        line_of[i] = len(lines) + 1
         lines.append(SourceLine(
             len(lines) + 1, " ".join(w.text for w in words), page=row.page,
             page_line=None if is_furniture else page_lines[row.page],
-            official=official, hint="running_header" if is_furniture else None,
+            official=numbering.official.get(i), hint="running_header" if is_furniture else None,
         ))
     warnings = tuple(ReadWarning(None, f"page {p} has no text; expected text on every page (a scanned page?)")
-                     for p in empty)
-    return Decoded(lines, "pdf", warnings)
+                     for p in empty) + tuple(ReadWarning(line_of[i], message) for i, message in numbering.warnings)
+    return Decoded(lines, "pdf", warnings, numbering.step)
 
 
-def _first_top(rows: list[_Row], furniture: set[int]) -> float:
+def _first_top(rows: list[Row], furniture: set[int]) -> float:
     """Where the text usually begins on a page: the most common top of a page's first
     line of text."""
     firsts: dict[int, float] = {}
@@ -226,7 +165,7 @@ def _first_top(rows: list[_Row], furniture: set[int]) -> float:
     return float(min(counts, key=lambda top: (-counts[top], top))) if counts else 0.0
 
 
-def _spacing(rows: list[_Row]) -> float:
+def _spacing(rows: list[Row]) -> float:
     """The distance between two lines of one paragraph: the smallest step between lines
     that is common (5 % of all steps), since gaps between paragraphs can be the more
     frequent step."""

@@ -24,7 +24,7 @@ from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
 from .layout import BLANK, CONTENT, Line, classify, normalise_space
 from .profiles import Profile, detect
-from .sources import SourceLine
+from .sources import Decoded, SourceLine
 from .titlepage import HEADER_KINDS, read_conference
 
 
@@ -140,7 +140,7 @@ def read_collection(
 ) -> Collection:
     """Segment a document's lines into a :class:`Collection` (``layout`` forces a family).
     ``encoding`` "pdf" means the lines came from positions, with their line numbers."""
-    return Reading(source_lines, name, layout, encoding, source_warnings).collection()
+    return Reading(Decoded(source_lines, encoding, source_warnings), name, layout).collection()
 
 
 class Reading:
@@ -148,19 +148,19 @@ class Reading:
     agenda; :meth:`resolutions` reads the items one by one (what they say can be read
     meanwhile, elsewhere), :meth:`collection` the whole document."""
 
-    def __init__(self, source_lines: list[SourceLine], name: str, layout: str | None = None,
-                 encoding: str = "utf-8", source_warnings: tuple[ReadWarning, ...] = ()):
-        self.source_lines, self.name, self.encoding = source_lines, name, encoding
+    def __init__(self, source: Decoded, name: str, layout: str | None = None):
+        source_lines = source.lines
+        self.source_lines, self.name, self.encoding = source_lines, name, source.encoding
         texts = [normalise_space(l.text) for l in source_lines]
         self.detection = detection = detect(texts, layout)
         rules = detection.profile
         self.notes = notes = Notes(name)
-        notes.warnings += source_warnings
+        notes.warnings += source.warnings
         self.lines = lines = classify(source_lines, rules, texts)
         for line in lines:
             if line.kind != CONTENT:
                 notes.role(line.number, line.kind)
-        self.reader = reader = ItemReader(rules, notes, positional=encoding == "pdf")
+        self.reader = reader = ItemReader(rules, notes, positional=source.positional, line_step=source.line_step)
         front, toc, blocks = split_document(lines, rules, reader)
         if not blocks and not any(item_header(l.text, rules) for l in lines if l.kind == CONTENT):
             # No "TOP" anywhere: items headed by their bare id ("2.1 Title"), or by a plain

@@ -28,6 +28,9 @@ class Decoded:
     lines: list[SourceLine]
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1252", or "pdf"
     warnings: tuple[ReadWarning, ...] = ()  # ReadWarnings of the source stage (a PDF page without text)
+    # A PDF printing the number of every n-th line only, counted from the start of each
+    # text (a word processor's "count by 5"): a text shorter than n shows none.
+    line_step: int = 1
 
     @property
     def positional(self) -> bool:
