@@ -198,3 +198,162 @@ if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "output/pdf")
     for made in (pdf_2025(folder / "intmk-20-2025-goettingen.pdf"), pdf_2014(folder / "bn-2014-wernigerode.pdf")):
         print(made)
+
+
+# ------------------------------------------------------------ LibreOffice Writer
+
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls>
+ <style:font-face style:name="DejaVu Sans" svg:font-family="'DejaVu Sans'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/>
+</office:font-face-decls>
+<office:styles>
+ <text:linenumbering-configuration text:number-lines="true" text:offset="0.4cm" style:num-format="1"
+  text:number-position="{position}" text:increment="{increment}" text:count-empty-lines="false"
+  text:count-in-text-boxes="false" text:restart-on-page="false"/>
+ <style:style style:name="Standard" style:family="paragraph">
+  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm" fo:line-height="135%"
+   fo:hyphenation-ladder-count="no-limit" text:number-lines="false"/>
+  <style:text-properties style:font-name="DejaVu Sans" fo:font-size="{size}pt" fo:language="de" fo:country="DE"
+   fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Gap" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:margin-top="0.4cm"/>
+ </style:style>
+ <style:style style:name="Text" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties text:number-lines="true"/>
+ </style:style>
+ <style:style style:name="TextGap" style:family="paragraph" style:parent-style-name="Text">
+  <style:paragraph-properties fo:margin-top="0.4cm"/>
+ </style:style>
+ <style:style style:name="Small" style:family="paragraph" style:parent-style-name="Standard">
+  <style:text-properties fo:font-size="8pt"/>
+ </style:style>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="A4">
+  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.2cm"
+   fo:margin-bottom="1.2cm" fo:margin-left="{left}cm" fo:margin-right="{right}cm"/>
+  <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.5cm"/></style:header-style>
+  <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style>
+ </style:page-layout>
+{automatic}
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="A4">
+  <style:header>{header}</style:header>
+  <style:footer><text:p text:style-name="Small">{footer}</text:p></style:footer>
+ </style:master-page>
+</office:master-styles>
+<office:body><office:text>
+{body}
+</office:text></office:body>
+</office:document>
+"""
+
+
+def writer_pdf(lines: list[PdfLine], out: Path, header: list[str], increment: int = 1, position: str = "left",
+               footer: str = "Seite {page} von {pages}") -> Path:
+    """The lines as a LibreOffice Writer document, laid out and numbered by Writer itself
+    (its line numbering, every ``increment``-th line, at ``position``: left, right,
+    inner, outer), exported to PDF by Writer headless. Each line is a paragraph of its
+    own, so Writer breaks the lines where the text file does; a resolution's text counts
+    from 1 (a paragraph that restarts the numbering), its headings are not counted."""
+    import shutil
+    import subprocess
+    import tempfile
+    from xml.sax.saxutils import escape
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice is missing; install Debian's libreoffice-writer-nogui")
+    pdfmetrics.registerFont(TTFont("Sans", FONT_FILES[0]))
+    left, right = 2.4, 2.0
+    usable = (21 - left - right) / 2.54 * 72 - 6
+    widest = max(pdfmetrics.stringWidth(line.text, "Sans", 10) for line in lines)
+    size = round(min(10.0, 10 * usable / widest), 1)
+    restarts: list[str] = []  # automatic styles: one per restart value (always 1 here)
+    paragraphs: list[str] = []
+    for line in lines:
+        text = escape(line.text)
+        if line.column:
+            ident, title, page_no = line.column
+            text = f"{escape(ident)}<text:tab/>{escape(title)}" + (f"<text:tab/>{escape(page_no)}" if page_no else "")
+        if line.official is None:
+            style = "Gap" if line.gap else "Standard"
+        elif line.official == 1:
+            style = "Restart" + ("Gap" if line.gap else "")
+        else:
+            style = "TextGap" if line.gap else "Text"
+        paragraphs.append(f'<text:p text:style-name="{style}">{text}</text:p>')
+    for name, parent in (("Restart", "Text"), ("RestartGap", "TextGap")):
+        restarts.append(f'<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="{parent}">'
+                        '<style:paragraph-properties text:line-number="1"/></style:style>')
+    heading = "".join(f'<text:p text:style-name="Small">{escape(h)}</text:p>' for h in header)
+    foot = escape(footer).replace("{page}", "<text:page-number/>").replace("{pages}", "<text:page-count/>")
+    document = _FODT.format(position=position, increment=increment, size=size, left=left, right=right,
+                            automatic="\n".join(restarts), header=heading, footer=foot, body="\n".join(paragraphs))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / f"{out.stem}.fodt"
+        source.write_text(document, encoding="utf-8")
+        profile = Path(work) / "profile"  # a fresh user profile: no dialogs, nothing shared between runs
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", work, str(source)], check=True, capture_output=True, timeout=180)
+        shutil.move(str(Path(work) / f"{out.stem}.pdf"), out)
+    return out
+
+
+# ------------------------------------------------------------ Chromium
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def chromium_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "- {page} -") -> Path:
+    """The lines as an HTML page printed to PDF by Chromium (Skia's PDF writer), through
+    Playwright: the line numbers right-aligned in the right margin, set in the page
+    rather than by a word processor; header and footer from Chromium's print templates."""
+    import html
+
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    for line in lines:
+        text = html.escape(line.text)
+        if line.column:
+            ident, title, page_no = (html.escape(part) for part in line.column)
+            text = f'<span class="id">{ident}</span><span class="title">{title}</span><span class="p">{page_no}</span>'
+        number = f'<span class="n">{line.official}</span>' if line.official is not None else ""
+        rows.append(f'<div class="{"gap " if line.gap else ""}l">{text}{number}</div>')
+    page = f"""<!doctype html><html lang="de"><meta charset="utf-8"><style>
+@font-face {{ font-family: Sans; src: url("file://{FONT_FILES[0]}"); }}
+@page {{ size: A4; margin: 2.6cm 2.2cm 2.2cm 2.1cm; }}
+body {{ font: 9.5pt/1.4 Sans; margin: 0; }}
+.l {{ position: relative; white-space: pre; break-inside: avoid; padding-right: 1.3cm; }}
+.gap {{ margin-top: 1.1em; }}
+.n {{ position: absolute; right: 0; top: 0.15em; width: 1cm; text-align: right; font-size: 7.5pt; }}
+.id {{ display: inline-block; width: 3.2em; }} .p {{ position: absolute; right: 1.3cm; }}
+</style><body>{"".join(rows)}</body></html>"""
+    template = "font: 7.5pt Sans; width: 100%; margin: 0 2.1cm;"
+    head = "".join(f"<div>{html.escape(h)}</div>" for h in header)
+    foot = html.escape(footer).replace("{page}", '<span class="pageNumber"></span>')
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            tab = browser.new_page()
+            tab.set_content(page, wait_until="load")
+            tab.pdf(path=str(out), format="A4", display_header_footer=True, print_background=False,
+                    header_template=f'<div style="{template}">{head}</div>',
+                    footer_template=f'<div style="{template} text-align: center;">{foot}</div>',
+                    margin={"top": "2.6cm", "bottom": "2.2cm", "left": "2.1cm", "right": "2.2cm"})
+        finally:
+            browser.close()
+    return out

@@ -101,7 +101,7 @@ def _furniture_rows(rows: list[Row], pages: int) -> set[int]:
         if row.top < _BAND_TOP * row.height or row.top > _BAND_BOTTOM * row.height:
             keyed[i] = _DIGITS.sub("#", row.text)
     seen = Counter({key: len({rows[i].page for i, k in keyed.items() if k == key}) for key in set(keyed.values())})
-    needed = max(2, pages // 2) if pages > 2 else 1
+    needed = max(2, pages // 2)  # on two pages at least: a short document's first lines are no header
     return {i for i, key in keyed.items() if seen[key] >= needed or _PAGE_NUMBER.match(key)}
 
 

@@ -1,0 +1,62 @@
+"""PDFs from other producers than reportlab: LibreOffice Writer, numbering the lines
+itself (every line and every 5th, left, right, and on alternating sides), and Chromium
+printing an HTML page. Each gives the records of its text file field for field, and its
+self-checks stay quiet."""
+
+import pytest
+from pdfdocs import BUNDLED, DATA, chromium_pdf, lines_of, writer_pdf
+from test_pdf import records, runner, without_source
+
+from intmk_graph.cli import app
+from intmk_graph.pipeline import parse
+
+HEADER_2025 = ["20. Integrationsministerkonferenz 2025", "Hauptkonferenz am 23. – 24. April 2025 in Göttingen"]
+YEAR_2014 = DATA / "years" / "bn-2014-wernigerode.txt"
+HEADER_2014 = ["9. Integrationsministerkonferenz am 7./8. Mai 2014 in Wernigerode"]
+
+PRODUCERS = {
+    "writer-every-line-left": lambda out: writer_pdf(lines_of(BUNDLED), out, HEADER_2025),
+    "writer-every-5th-left": lambda out: writer_pdf(lines_of(BUNDLED), out, HEADER_2025, increment=5),
+    "writer-every-line-right": lambda out: writer_pdf(lines_of(BUNDLED), out, HEADER_2025, position="right"),
+    "writer-outer-mirrored": lambda out: writer_pdf(lines_of(BUNDLED), out, HEADER_2025, position="outer"),
+    "writer-every-5th-inner": lambda out: writer_pdf(lines_of(BUNDLED), out, HEADER_2025, increment=5,
+                                                     position="inner"),
+    "chromium": lambda out: chromium_pdf(lines_of(BUNDLED), out, HEADER_2025),
+    "writer-2014": lambda out: writer_pdf(lines_of(YEAR_2014), out, HEADER_2014, footer="Seite | {page}"),
+    "chromium-2014": lambda out: chromium_pdf(lines_of(YEAR_2014), out, HEADER_2014),
+}
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("producers")
+    return {name: make(folder / f"{name}.pdf") for name, make in PRODUCERS.items()}
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return {"2025": without_source(records(BUNDLED)), "2014": without_source(records(YEAR_2014), numbered=False)}
+
+
+@pytest.mark.parametrize("name", PRODUCERS)
+def test_each_producers_pdf_gives_the_text_files_records(made, expected, name):
+    year = "2014" if name.endswith("2014") else "2025"
+    got = records(made[name])
+    assert without_source(got, numbered=year == "2025") == expected[year]
+    assert parse(made[name]).warnings == ()
+
+
+def test_the_producers_are_who_they_say(made):
+    """The PDFs really come from Writer and Chromium (their own producer strings)."""
+    import pypdfium2 as pdfium
+
+    producers = {name: pdfium.PdfDocument(str(path)).get_metadata_dict().get("Producer", "") for name, path in made.items()}
+    assert all("LibreOffice" in p for n, p in producers.items() if n.startswith("writer")), producers
+    assert all("Skia" in p for n, p in producers.items() if n.startswith("chromium")), producers
+
+
+def test_check_passes_on_every_producers_pdf(made):
+    for name, path in made.items():
+        result = runner.invoke(app, ["check", str(path)])
+        assert result.exit_code == 0 and "warning" not in result.output, (name, result.output)
+        assert "0 reported (100.0 % understood)" in result.output, (name, result.output)
