@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,9 +87,11 @@ class Numbers:
     touching: frozenset[int] = frozenset()  # pages where the text runs up to the number
 
 
-def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "Seite {page} von {pages}",
+def make_pdf(lines: list[PdfLine], out: Path, header: list[str],
+             footer: str | Callable[[int, int], str] = "Seite {page} von {pages}",
              first_page_header: bool = True, numbers_left: bool = False, numbers: Numbers = Numbers()) -> Path:
-    """Draw the lines on A4 pages; ``footer`` may use {page} and {pages}; the line
+    """Draw the lines on A4 pages; ``footer`` may use {page} and {pages} (or make the
+    text of a page from both); the line
     numbers go in the right margin, or with ``numbers_left`` in the left one (as word
     processors number lines), as ``numbers`` says."""
     from reportlab.lib.pagesizes import A4
@@ -128,7 +131,8 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str = "
             for i, text in enumerate(header):
                 canvas.drawString(left, height - 45 - 12 * i, text)
         canvas.setFont("Sans", 9)
-        canvas.drawCentredString(width / 2, 35, footer.format(page=number, pages=len(pages)))
+        canvas.drawCentredString(width / 2, 35, footer(number, len(pages)) if callable(footer)
+                                 else footer.format(page=number, pages=len(pages)))
         canvas.setFont("Sans", size)
         for y, line in page:
             official = printed.get(id(line))
@@ -322,7 +326,6 @@ def chromium_pdf(lines: list[PdfLine], out: Path, header: list[str], footer: str
     rather than by a word processor; header and footer from Chromium's print templates."""
     import html
 
-    from playwright.sync_api import sync_playwright
 
     rows = []
     for line in lines:
@@ -345,6 +348,18 @@ body {{ font: 9.5pt/1.4 Sans; margin: 0; }}
     head = "".join(f"<div>{html.escape(h)}</div>" for h in header)
     foot = html.escape(footer).replace("{page}", '<span class="pageNumber"></span>')
     out.parent.mkdir(parents=True, exist_ok=True)
+    # In a thread of its own: Playwright's sync API refuses to run where an asyncio loop
+    # runs already (the browser tests' session-wide Playwright).
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(_print_pdf, page, out, template, head, foot).result()
+    return out
+
+
+def _print_pdf(page: str, out: Path, template: str, head: str, foot: str) -> None:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
         try:
@@ -356,4 +371,3 @@ body {{ font: 9.5pt/1.4 Sans; margin: 0; }}
                     margin={"top": "2.6cm", "bottom": "2.2cm", "left": "2.1cm", "right": "2.2cm"})
         finally:
             browser.close()
-    return out

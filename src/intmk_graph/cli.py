@@ -166,17 +166,18 @@ def conferences_command(files: o.Files = None, format: o.Format = o.RecordFormat
 
 
 @app.command("check")
-def check_command(files: o.CheckedFiles, layout: o.Layout = None) -> None:
-    """How well each file was read, to decide whether to trust it: the layout family,
-    line coverage, every warning with its line, and the lines not understood in context.
-    Exit 0 clean, 1 with warnings, 2 unreadable.
+def check_command(files: o.CheckedFiles, layout: o.Layout = None, format: o.Format = o.RecordFormat.table) -> None:
+    """How well each file was read, to decide whether to trust it: layout, line coverage,
+    confidence and the weakest pages, every warning with its line, and the lines not
+    understood in context. Exit 0 clean, 1 with warnings, 2 unreadable.
 
-    Example: intmk-graph check minutes-2014.txt
+    Example: intmk-graph check minutes-2014.txt --format json
     """
     from .pipeline import inspect
     from .publish import views
+    from .publish.records import check_record
 
-    worst = 0
+    worst, records = 0, []
     for path in files:
         try:
             with library_errors():
@@ -184,9 +185,12 @@ def check_command(files: o.CheckedFiles, layout: o.Layout = None) -> None:
         except typer.Exit:
             worst = 2
             continue
-        for line in views.check_lines(str(path), seen):
-            t.say(line)
+        if format is o.RecordFormat.table:
+            t.say("\n".join(views.check_lines(str(path), seen)))
+        records.append(check_record(seen.collection))
         worst = max(worst, 1 if seen.collection.warnings else 0)
+    if format is not o.RecordFormat.table:
+        t.show(format.value, views.conferences(records))
     raise typer.Exit(worst)
 
 

@@ -7,6 +7,7 @@ range the source-file line and the official (printed) resolution line it came fr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -249,11 +250,51 @@ class Collection:
         reported = sum(1 for r in self.line_roles if r in (REPORTED, "unaccounted"))
         return {"used": used, "furniture": len(self.line_roles) - used - reported, "reported": reported}
 
+    def confidence(self) -> Confidence:
+        """How far this reading can be trusted, by its own checks (:class:`Confidence`)."""
+        lines: Counter[int | None] = Counter()
+        reported: Counter[int | None] = Counter()
+        for number, role in enumerate(self.line_roles, start=1):
+            if role != "blank":
+                page = self.page_of(number)
+                lines[page] += 1
+                reported[page] += role in (REPORTED, "unaccounted")
+        warned: Counter[int | None] = Counter(self.page_of(w.line) for w in self.warnings)
+        pages = tuple(sorted(((page, _trust(lines[page], reported[page], warned[page])) for page in lines
+                              if page is not None), key=lambda p: (p[1], p[0])))
+        return Confidence(_trust(sum(lines.values()), sum(reported.values()), len(self.warnings), whole=True), pages)
+
     def page_of(self, source_line: int | None) -> int | None:
         """The PDF page a source line is on (None for text input)."""
         if not self.pages or source_line is None or not 1 <= source_line <= len(self.pages):
             return None
         return self.pages[source_line - 1][0]
+
+
+# A page's worth of lines: a warning costs a page of them a fifth of its trust.
+_PAGE_LINES, _PER_WARNING = 40, 0.8
+
+
+def _trust(lines: int, reported: int, warnings: int, whole: bool = False) -> float:
+    """The share of ``lines`` understood, times 0.8 per warning per page (a document's
+    pages counted as 40 lines each: one warning costs a long document less)."""
+    pages = max(1.0, lines / _PAGE_LINES) if whole else 1.0
+    return round((1 - reported / lines if lines else 1.0) * float(_PER_WARNING ** (warnings / pages)), 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    """How far a reading can be trusted, from the document's own redundancy: the share
+    of its lines understood, times 0.8 for each warning on a page (for the document: per
+    40 lines), the warnings being what the self-checks found (line numbers that break,
+    contents without their TOP, ...). 1.0: every line understood, every check agrees."""
+
+    document: float
+    pages: tuple[tuple[int, float], ...] = ()  # (page, confidence) of a PDF's pages, weakest first
+
+    def weakest(self, count: int = 5) -> list[tuple[int, float]]:
+        """The pages below 1.0, weakest first."""
+        return [page for page in self.pages if page[1] < 1][:count]
 
 
 # --- What the text says (filled by ``content.read_content``) -------------------

@@ -3,6 +3,8 @@ itself (every line and every 5th, left, right, and on alternating sides), and Ch
 printing an HTML page. Each gives the records of its text file field for field, and its
 self-checks stay quiet."""
 
+import json
+
 import pytest
 from pdfdocs import BUNDLED, DATA, chromium_pdf, lines_of, writer_pdf
 from test_pdf import records, runner, without_source
@@ -56,7 +58,11 @@ def test_the_producers_are_who_they_say(made):
 
 
 def test_check_passes_on_every_producers_pdf(made):
+    """Every line understood, no warning, and full confidence on every page."""
     for name, path in made.items():
         result = runner.invoke(app, ["check", str(path)])
         assert result.exit_code == 0 and "warning" not in result.output, (name, result.output)
-        assert "0 reported (100.0 % understood)" in result.output, (name, result.output)
+        assert "0 reported (100.0 % understood)" in result.output and "every page checks out" in result.output, name
+        (report,) = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+        assert report["confidence"]["document"] == 1.0 and report["reports"] == [], name
+        assert {p["confidence"] for p in report["confidence"]["pages"]} == {1.0}, name

@@ -66,3 +66,88 @@ def test_an_entry_whose_item_is_lost_is_named(tmp_path):
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
 def test_a_clean_document_agrees_with_its_table_of_contents(path):
     assert [w.message for w in parse(path).warnings if LISTED in w.message and "only" not in w.message] == []
+
+
+# ----------------------------------------------------------------- confidence
+
+def test_a_clean_reading_has_full_confidence():
+    trust = parse(BUNDLED).confidence()
+    assert (trust.document, trust.pages, trust.weakest()) == (1.0, (), [])
+
+
+def test_the_weakest_page_is_the_one_whose_checks_failed(tmp_path):
+    """A PDF whose numbering breaks on one page: that page, and only it, loses trust, and
+    check names it; the document's figure falls by less (one page of some forty)."""
+    import json
+
+    from pdfdocs import Numbers, lines_of, make_pdf
+    from typer.testing import CliRunner
+
+    from intmk_graph.cli import app
+
+    lines = lines_of(BUNDLED)
+    numbered = [line for line in lines if line.official is not None]
+    numbered[200].official += 1  # a skip, on page 9
+    path = make_pdf(lines, tmp_path / "broken.pdf", ["20. Integrationsministerkonferenz 2025"], numbers=Numbers())
+    trust = parse(path).confidence()
+    assert trust.weakest() == [(9, 0.64)]  # two warnings: the skip and the number that repeats after it
+    assert 0.95 < trust.document < 1
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 1 and "weakest pages: 9 (0.64)" in result.output
+    report = json.loads(CliRunner().invoke(app, ["check", str(path), "--format", "json"]).stdout)[0]
+    assert report["confidence"]["pages"][0] == {"page": 9, "confidence": 0.64}
+    pages = report["confidence"]["pages"]
+    assert sorted(p["page"] for p in pages) == list(range(1, len(pages) + 1))  # every page has its figure
+    assert report["warnings"][0]["message"].startswith("page 9:")
+
+
+def test_the_confidence_is_in_the_graph(built_2025):
+    from rdflib import Literal, Namespace
+    from rdflib.namespace import XSD
+
+    from intmk_graph.publish.exports import union_graph
+
+    intmk = Namespace("https://w3id.org/intmk-graph/ontology#")
+    values = set(union_graph(built_2025.dataset).objects(None, intmk.readingConfidence))
+    assert values == {Literal("1.000", datatype=XSD.decimal)}
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_a_document_read_without_warnings_is_fully_trusted(path):
+    read = parse(path)
+    assert (read.confidence().document == 1.0) == (not read.warnings and not read.reports)
+
+
+# ----------------------------------------------------------------- page numbers
+
+PAGE_BREAK = "page number"
+WERNIGERODE = DATA / "years" / "bn-2014-wernigerode.txt"
+
+
+def test_a_lost_page_is_named_by_the_page_numbers(tmp_path):
+    # The footer "- 3 -" is gone (its page lost, or the footer not read): 2, then 4.
+    read = planted_in(tmp_path, WERNIGERODE, "                                     - 3 -\n", "\n")
+    found = [(w.line, w.message) for w in read.warnings if PAGE_BREAK in w.message]
+    assert found == [(60, "page number 4 follows 2; expected 3 (a page lost, doubled or out of order?)")]
+
+
+def test_a_pdf_page_printing_the_wrong_number_is_named(tmp_path):
+    from pdfdocs import lines_of, make_pdf
+
+    path = make_pdf(lines_of(BUNDLED), tmp_path / "pages.pdf", ["20. Integrationsministerkonferenz 2025"],
+                    footer=lambda page, pages: f"Seite {page if page != 7 else 8} von {pages}")
+    read = parse(path)
+    found = [(read.page_of(w.line), w.message.split(";")[0]) for w in read.warnings if PAGE_BREAK in w.message]
+    assert found == [(7, "page number 8 follows 6"), (8, "page number 8 follows 8")]
+    assert [page for page, _ in read.confidence().weakest()] == [7, 8]
+
+
+def test_parts_paginated_on_their_own_are_no_break():
+    """The bundled collection numbers each annex from 1 again ("Seite 2 von 6", then
+    "Seite 2 von 2"): a new part, not a lost page."""
+    assert [w for w in parse(BUNDLED).warnings if PAGE_BREAK in w.message or "page count" in w.message] == []
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_a_clean_document_has_its_page_numbers_in_order(path):
+    assert [w.message for w in parse(path).warnings if PAGE_BREAK in w.message or "page count" in w.message] == []

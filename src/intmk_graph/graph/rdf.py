@@ -73,6 +73,7 @@ def collection_graph(collection: Collection, minter: Minter, g: TripleSink) -> T
     g.add((doc, RDF.type, INTMK.SourceDocument))
     g.add((doc, INTMK.fileName, literal(Path(collection.source).name)))
     g.add((doc, INTMK.lineCount, integer(collection.line_count)))
+    g.add((doc, INTMK.readingConfidence, typed(f"{collection.confidence().document:.3f}", XSD.decimal)))
 
     conf_iri = minter.conference(conf.number, conf.kind, collection.slug)
     g.add((conf_iri, RDF.type, INTMK.Conference))

@@ -92,7 +92,22 @@ def conference_record(collection: Collection) -> dict[str, Any]:
         "encoding": collection.encoding,
         "lines": collection.line_counts(),
         "warnings": [{"line": w.line, "message": w.message} for w in collection.warnings],
+        "confidence": confidence_record(collection),
     }
+
+
+def confidence_record(collection: Collection) -> dict[str, Any]:
+    """The reading's confidence (``model.Confidence``): the document's, and each page's,
+    weakest first (a PDF's; a text file has no pages)."""
+    trust = collection.confidence()
+    return {"document": trust.document, "pages": [{"page": p, "confidence": c} for p, c in trust.pages]}
+
+
+def check_record(collection: Collection) -> dict[str, Any]:
+    """What ``check --format json`` gives of one document: its conference record and
+    the lines not understood."""
+    return {**conference_record(collection),
+            "reports": [{"line": r.line, "text": r.text, "reason": r.reason} for r in collection.reports]}
 
 
 def citation_record(c: Citation) -> dict[str, Any]:
@@ -173,6 +188,7 @@ RESOLUTION_COLUMNS = (
 CONFERENCE_COLUMNS = (
     "file", "number", "kind", "start", "end", "place", "chair", "procedure", "decided", "resolutions", "encoding",
     "layout", "layout_confidence", "lines_used", "lines_furniture", "lines_reported", "agenda", "warnings",
+    "confidence", "weakest_pages",
 )
 DISSENT_COLUMNS = ("conference", "resolution", "title", "decision", "by", "paragraph", "text", "source_first_line",
                    "source_last_line")
@@ -231,7 +247,7 @@ def law_label(record: dict[str, Any]) -> str:
 def flat_conference(record: dict[str, Any]) -> dict[str, Any]:
     """A conference record for CSV: layout and line counts spread into columns, agenda
     and warnings joined with '; '."""
-    flat = {k: v for k, v in record.items() if k not in ("layout", "lines", "agenda", "warnings")}
+    flat = {k: v for k, v in record.items() if k not in ("layout", "lines", "agenda", "warnings", "confidence", "reports")}
     layout = record["layout"] or {}
     flat["layout"] = layout.get("family", "")
     flat["layout_confidence"] = layout.get("confidence", "")
@@ -239,4 +255,7 @@ def flat_conference(record: dict[str, Any]) -> dict[str, Any]:
         flat[f"lines_{key}"] = value
     flat["agenda"] = "; ".join(f"{e['id']} {e['title']}" for e in record["agenda"])
     flat["warnings"] = "; ".join(f"{w['line'] or '-'}: {w['message']}" for w in record["warnings"])
+    flat["confidence"] = record["confidence"]["document"]
+    flat["weakest_pages"] = "; ".join(f"{p['page']} ({p['confidence']:.2f})" for p in record["confidence"]["pages"]
+                                      if p["confidence"] < 1)
     return {k: ("" if v is None else v) for k, v in flat.items()}

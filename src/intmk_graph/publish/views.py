@@ -67,9 +67,10 @@ def conferences(records: list[dict[str, Any]]) -> View:
             r["place"] or ("video conference" if r["procedure"] == "video conference" else "–"),
             r["chair"] or "–", str(len(r["agenda"])), str(r["resolutions"]),
             f"{r['layout']['family']} {r['layout']['confidence']:.2f}", str(len(r["warnings"])),
+            f"{r['confidence']['document']:.2f}",
         ])
-    headers = ["file", "No.", "kind", "dates", "place", "chair", "agenda", "TOPs", "layout", "warn."]
-    table = Table("Conferences", headers, rows, right=frozenset({"No.", "agenda", "TOPs", "warn."}))
+    headers = ["file", "No.", "kind", "dates", "place", "chair", "agenda", "TOPs", "layout", "warn.", "trust"]
+    table = Table("Conferences", headers, rows, right=frozenset({"No.", "agenda", "TOPs", "warn.", "trust"}))
     return View(records, table, [flat_conference(r) for r in records], CONFERENCE_COLUMNS)
 
 
@@ -195,6 +196,7 @@ def check_lines(path: str, inspection: Any) -> list[str]:
     counts = c.line_counts()
     conf = c.conference
     total = sum(counts.values()) or 1
+    trust = c.confidence()
     out = [
         f"[bold]{escape(path)}[/]: layout {c.layout.family} ({c.layout.label}), confidence {c.layout.confidence:.2f}"
         + (" (forced)" if c.layout.forced else ""),
@@ -203,6 +205,9 @@ def check_lines(path: str, inspection: Any) -> list[str]:
         f"{len(c.agenda)} agenda entries, {len(c.resolutions)} resolutions; encoding {ENCODINGS.get(c.encoding, c.encoding)}",
         f"  lines: {counts['used']} used, {counts['furniture']} furniture, {counts['reported']} reported "
         f"({100 * (counts['used'] + counts['furniture']) / total:.1f} % understood)",
+        f"  reading confidence {trust.document:.2f}" + (
+            "; weakest pages: " + ", ".join(f"{page} ({value:.2f})" for page, value in trust.weakest())
+            if trust.weakest() else "; every page checks out" if trust.pages else ""),
     ]
     if not c.resolutions:
         out.append("  no resolution was read: this file gives no resolutions to the graph")

@@ -22,10 +22,13 @@ from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, ReadWarning, R
 from .agenda import read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
-from .layout import BLANK, CONTENT, Line, classify, normalise_space
+from .layout import BLANK, CONTENT, RUNNING_HEADER, Line, classify, normalise_space
 from .profiles import Profile, detect
 from .sources import Decoded, SourceLine
 from .titlepage import HEADER_KINDS, read_conference
+
+PAGE_NUMBER = "page_number"  # the furniture kind of a printed page number
+_NUMBERS = re.compile(r"\d+")
 
 
 def slug_for(path: str) -> str:
@@ -232,6 +235,33 @@ class Reading:
                 self.notes.warn(block.header.number, f"TOP {block.id} is not in the table of contents",
                                 "each item listed there (an entry lost, or the header misread)")
 
+    def _check_page_numbers(self) -> None:
+        """Self-check: the printed page numbers ("Seite 3 von 6", "- 3 -") run on, one per
+        page (in a PDF: as the pages do), each part with one page count. A break means a
+        page lost, doubled or out of order."""
+        rules = self.detection.profile
+        previous: tuple[int, int | None] | None = None  # the last printed number, and its PDF page
+        total: int | None = None  # the "von M" of the last page number
+        for line in self.lines:
+            if not (line.kind == PAGE_NUMBER or line.kind == RUNNING_HEADER
+                    and rules.furniture_kind(line.text) == PAGE_NUMBER):  # a PDF's footer band
+                continue
+            numbers = [int(n) for n in _NUMBERS.findall(line.text)]
+            printed, page = numbers[0], self.source_lines[line.number - 1].page
+            count = numbers[1] if len(numbers) > 1 else None
+            # A count from 1 (or 2: a first page often shows none) again starts a new part:
+            # collections paginate each resolution or annex on its own ("Seite 2 von 2").
+            if previous is not None and not (printed <= 2 and printed <= previous[0]):
+                expected = previous[0] + (page - previous[1] if page is not None and previous[1] is not None else 1)
+                if printed != expected:
+                    self.notes.warn(line.number, f"page number {printed} follows {previous[0]}",
+                                    f"{expected} (a page lost, doubled or out of order?)")
+                elif count is not None and total is not None and count != total:
+                    self.notes.warn(line.number, f"the page count changes from {total} to {count} within a part",
+                                    "one page count for the pages of a part")
+            total = count
+            previous = (printed, page)
+
     def _finish(self) -> Collection:
         notes, reader, lines, blocks, agenda = self.notes, self.reader, self.lines, self.blocks, self.agenda
         resolutions, conference, has_title_page = self.read, self.conference, self.has_title_page
@@ -260,6 +290,7 @@ class Reading:
             )
         if resolutions and agenda:
             self._check_agenda()
+        self._check_page_numbers()
         for line in lines:
             if line.kind == CONTENT and line.number not in notes.roles:
                 notes.report(line.number, line.text, "line not understood", "a part of an agenda item")
