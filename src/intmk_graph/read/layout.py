@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..model import LineSpan, Text
@@ -236,18 +236,16 @@ def _counted_on(lines: list[NumberedLine], uncounted: Callable[[str], bool] | No
     [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
     """
     printed = [(i, line.official_line) for i, line in enumerate(lines) if line.official_line is not None]
-    gaps = Counter(j - i for (i, n), (j, m) in zip(printed, printed[1:]) if m - n == j - i)
-    sparse = bool(gaps) and gaps.most_common(1)[0][0] >= 2
+    sparse = _common_step(printed) >= 2
     if not sparse and step < 2:
         return lines  # every line numbered (or too few numbers to tell): nothing to count
     counted = [i for i, line in enumerate(lines) if line.official_line is not None or not (uncounted and uncounted(line.text))]
+    if not printed:  # a text too short to reach the first printed number counts from 1
+        return lines if len(counted) >= step else _numbered(lines, dict(zip(counted, range(1, len(counted) + 1))))
     numbers = [lines[i].official_line for i in counted]
-    if not printed:  # a text too short to reach the first printed number
-        return [NumberedLine(line.source_line, line.text, None) for line in lines] if len(counted) >= step else \
-            _numbered(lines, dict(zip(counted, range(1, len(counted) + 1))))
     printed = [(k, n) for k, n in enumerate(numbers) if n is not None]
-    if sparse:
-        step = Counter(j - i for (i, n), (j, m) in zip(printed, printed[1:]) if m - n == j - i).most_common(1)[0][0]
+    if sparse:  # the step among the counted lines
+        step = _common_step(printed)
     for k, (i, n) in enumerate(printed):
         end = printed[k + 1][0] if k + 1 < len(printed) else min(len(numbers), i + step)
         for j in range(i + 1, end):
@@ -257,6 +255,13 @@ def _counted_on(lines: list[NumberedLine], uncounted: Callable[[str], bool] | No
         for j in range(begin, i):
             numbers[j] = n - (i - j)
     return _numbered(lines, dict(zip(counted, numbers)))
+
+
+def _common_step(printed: Sequence[tuple[int, int | None]]) -> int:
+    """How many lines apart printed numbers most often are, where they count on (0: none do)."""
+    gaps = Counter(j - i for (i, n), (j, m) in zip(printed, printed[1:]) if n is not None and m is not None
+                   and m - n == j - i)
+    return gaps.most_common(1)[0][0] if gaps else 0
 
 
 def _numbered(lines: list[NumberedLine], official: dict[int, int | None]) -> list[NumberedLine]:

@@ -165,15 +165,13 @@ def find(rows: list[Row], furniture: set[int], spacing: float) -> Numbering:
         return numbering
     taken: list[_Candidate] = []
     loose: dict[int, _Candidate] = {}  # numbers off the column, for the sequence to decide
-    for i, n in order.items():
-        column = columns[rows[i].page % 2]
-        c = _candidate(rows, i, n, column.side)
-        if c is None:
-            continue
+    on_column_side = (c for parity, column in columns.items() for c in by_parity[parity][column.side])
+    for c in sorted(on_column_side, key=lambda c: c.order):
+        column = columns[rows[c.row].page % 2]
         if abs(getattr(c.number, column.edge) - column.x) <= _TOLERANCE:
             taken.append(c)
         else:
-            loose[n] = c
+            loose[c.order] = c
     taken = _rescued(taken, loose, columns, rows)
     if not _counts_blank_lines(taken, rows, spacing):
         spacing = 0.0  # from here on, a paragraph gap is no line of the count
