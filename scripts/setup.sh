@@ -3,7 +3,8 @@
 # .venv with the package and YASGUI for the query page. With --test, also the test tools,
 # Debian's chromium for the browser tests (Playwright drives /usr/bin/chromium; it never
 # downloads a browser), the DejaVu fonts the test PDFs are set in, LibreOffice Writer
-# (headless, it lays out test PDFs with its own line numbering), and Virtuoso.
+# (headless, it lays out test PDFs with its own line numbering), Tesseract's German
+# model (the scans of tests/read/test_ocr.py) and Virtuoso.
 # Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,13 +15,16 @@ if [ "${1:-}" = "--test" ]; then
     # chromium for the browser tests; DejaVu Sans for the test PDFs (tests/pdfdocs.py);
     # Virtuoso, a real store for 'intmk-graph push' (tests/publish/test_push.py starts its own).
     if ! command -v /usr/bin/chromium >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
-            || [ ! -x /usr/bin/virtuoso-t ] || [ ! -x /usr/bin/soffice ]; then
+            || [ ! -x /usr/bin/virtuoso-t ] || [ ! -x /usr/bin/soffice ] \
+            || [ ! -f /usr/share/tesseract-ocr/5/tessdata/deu.traineddata ]; then
         SUDO=""
         if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
         $SUDO apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core virtuoso-opensource >/dev/null
         # Writer without its GUI and without the recommended extras: some 60 packages, half a minute
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+        # Tesseract with its German model, for 'build --ocr' (OCRmyPDF, a Python extra, drives it)
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-deu >/dev/null
     fi
 fi
 

@@ -190,6 +190,36 @@ def pdf_2025(out: Path) -> Path:
     ])
 
 
+def image_only_pdf(source: Path, out: Path, dpi: int = 300, pages: set[int] | None = None) -> Path:
+    """``source`` as a scan: its pages (``pages``: only these, 1-based; the others keep
+    their text) rendered to grey images (pypdfium2) and wrapped as a PDF without a text
+    layer (Pillow). Byte-stable for the same source."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(source))
+    try:
+        count = len(doc)
+        if pages is None:
+            images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(count)]
+            images[0].save(out, save_all=True, append_images=images[1:], resolution=dpi)
+            return out
+        for page in sorted(pages):  # a scanned page in a PDF with text: replace the page's content by its image
+            index = page - 1
+            bitmap = doc[index].render(scale=dpi / 72, grayscale=True)
+            width, height = doc[index].get_size()
+            image = pdfium.PdfImage.new(doc)
+            image.set_bitmap(bitmap)
+            image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+            doc.del_page(index)
+            fresh = doc.new_page(width, height, index=index)
+            fresh.insert_obj(image)
+            fresh.gen_content()
+        doc.save(str(out))
+    finally:
+        doc.close()
+    return out
+
+
 def pdf_2014(out: Path) -> Path:
     """The 2014 Beschlussniederschrift: title page, contents as a table, no line numbers,
     'Seite | 2' footers, a running header from the second page on."""

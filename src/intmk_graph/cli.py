@@ -64,8 +64,7 @@ def ensure_built(store: str, out: Path | None) -> Path:
 
 @contextmanager
 def opened(store: str, out: Path | None) -> Iterator[Store]:
-    """The graph to query (``query.store.open_store``), closed afterwards; see
-    :func:`ensure_built` for where it is."""
+    """The graph to query (``query.store.open_store``) where :func:`ensure_built` finds it, closed afterwards."""
     from .query.store import open_store
 
     with open_store(store, ensure_built(store, out)) as opened_store:
@@ -104,7 +103,7 @@ def main_callback(version: Annotated[bool, typer.Option("--version", callback=ve
 @app.command("build")
 def build_command(files: o.Files = None, out: o.Out = DEFAULT_OUT, base: o.Base = DEFAULT_BASE,
                   layout: o.Layout = None, strict: o.Strict = False, quiet: o.Quiet = False, jobs: o.Jobs = None,
-                  force: o.Force = False) -> None:
+                  force: o.Force = False, ocr: o.Ocr = False) -> None:
     """Read resolution collections and write the knowledge graph to OUT.
 
     Writes graph.ttl (all triples), graph.trig (one named graph per document) and
@@ -119,7 +118,7 @@ def build_command(files: o.Files = None, out: o.Out = DEFAULT_OUT, base: o.Base 
     checked([build_output(out)], files, force)
     with library_errors():
         with t.reading_progress(files, quiet) as progress:
-            result = build(files, base, layout, progress, jobs or default_jobs())
+            result = build(files, base, layout, progress, jobs or default_jobs(), ocr)
         t.report_reading(result.collections, strict)
         with t.working("writing graph.ttl, graph.trig and resolutions.json and loading the store", quiet):
             written = write_all(result, out)
@@ -131,7 +130,7 @@ def build_command(files: o.Files = None, out: o.Out = DEFAULT_OUT, base: o.Base 
 
 @app.command("resolutions")
 def resolutions_command(files: o.Files = None, format: o.Format = o.RecordFormat.table, layout: o.Layout = None,
-                        strict: o.Strict = False, top: o.Top = None) -> None:
+                        strict: o.Strict = False, top: o.Top = None, ocr: o.Ocr = False) -> None:
     """List the resolutions, one record each in document order.
 
     Example: intmk-graph resolutions --top 6.5 --format json
@@ -141,7 +140,7 @@ def resolutions_command(files: o.Files = None, format: o.Format = o.RecordFormat
     from .publish.records import resolution_records
 
     with library_errors():
-        collections = parse_all(files, layout)
+        collections = parse_all(files, layout, ocr=ocr)
         t.report_reading(collections, strict)
         records = resolution_records(collections)
     t.show(format.value, views.resolutions([r for r in records if r["id"] in top] if top else records, top or ()))
@@ -149,7 +148,7 @@ def resolutions_command(files: o.Files = None, format: o.Format = o.RecordFormat
 
 @app.command("conferences")
 def conferences_command(files: o.Files = None, format: o.Format = o.RecordFormat.table, layout: o.Layout = None,
-                        strict: o.Strict = False) -> None:
+                        strict: o.Strict = False, ocr: o.Ocr = False) -> None:
     """One record per document: its conference (number, kind, dates, place, chair), the
     agenda from its table of contents, and how it was read (layout, lines, warnings).
 
@@ -160,13 +159,14 @@ def conferences_command(files: o.Files = None, format: o.Format = o.RecordFormat
     from .publish.records import conference_record
 
     with library_errors():
-        collections = read_documents(files, layout)
+        collections = read_documents(files, layout, ocr=ocr)
         t.report_reading(collections, strict)
     t.show(format.value, views.conferences([conference_record(c) for c in collections]))
 
 
 @app.command("check")
-def check_command(files: o.CheckedFiles, layout: o.Layout = None, format: o.Format = o.RecordFormat.table) -> None:
+def check_command(files: o.CheckedFiles, layout: o.Layout = None, format: o.Format = o.RecordFormat.table,
+                  ocr: o.Ocr = False) -> None:
     """How well each file was read, to decide whether to trust it: layout, line coverage,
     confidence and the weakest pages, every warning with its line, and the lines not
     understood in context. Exit 0 clean, 1 with warnings, 2 unreadable.
@@ -181,7 +181,7 @@ def check_command(files: o.CheckedFiles, layout: o.Layout = None, format: o.Form
     for path in files:
         try:
             with library_errors():
-                seen = inspect(path, layout)
+                seen = inspect(path, layout, ocr)
         except typer.Exit:
             worst = 2
             continue
@@ -412,7 +412,7 @@ def validate_command(graph: o.GraphFile = None) -> None:
 @app.command("export")
 def export_command(files: o.Files = None, layout: o.Layout = None, strict: o.Strict = False, quiet: o.Quiet = False,
                    format: o.ExportAs = o.ExportFormat.ttl, out: o.ExportOut = None, base: o.Base = DEFAULT_BASE,
-                   force: o.Force = False) -> None:
+                   force: o.Force = False, ocr: o.Ocr = False) -> None:
     """Export the graph as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as CSV node/edge tables.
 
     Example: intmk-graph export --format graphml --out graph.graphml
@@ -427,7 +427,7 @@ def export_command(files: o.Files = None, layout: o.Layout = None, strict: o.Str
             files, force)
     with library_errors():
         with t.reading_progress(files, quiet) as progress:
-            result = build(files, base, layout, progress)
+            result = build(files, base, layout, progress, ocr=ocr)
         t.report_reading(result.collections, strict)
         with t.working(f"writing {target}", quiet):
             written = export(result.dataset, format.value, target)

@@ -40,3 +40,7 @@ class UnknownNameError(IntmkError):
 
 class OutputError(IntmkError):
     """An output path that must not or cannot be written (an input, a device's place, a full disk)."""
+
+
+class SetupError(IntmkError):
+    """An optional part a command was asked to use is not installed (OCR for ``--ocr``)."""

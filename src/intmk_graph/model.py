@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -243,6 +244,8 @@ class Collection:
     encoding: str = "utf-8"  # or "pdf"
     # For a PDF: (page, line on the page) of each source line, in order.
     pages: tuple[tuple[int | None, int | None], ...] = ()
+    # For a PDF read by OCR: each source line's recognition confidence (None: a text layer).
+    recognition: tuple[float | None, ...] = ()
 
     def line_counts(self) -> dict[str, int]:
         """How many lines were used, recognised as furniture, or reported."""
@@ -254,15 +257,26 @@ class Collection:
         """How far this reading can be trusted, by its own checks (:class:`Confidence`)."""
         lines: Counter[int | None] = Counter()
         reported: Counter[int | None] = Counter()
+        recognised: dict[int | None, list[float]] = {}
         for number, role in enumerate(self.line_roles, start=1):
             if role != "blank":
                 page = self.page_of(number)
                 lines[page] += 1
                 reported[page] += role in (REPORTED, "unaccounted")
+                if (seen := self.recognised(number)) is not None:
+                    recognised.setdefault(page, []).append(seen)
         warned: Counter[int | None] = Counter(self.page_of(w.line) for w in self.warnings)
-        pages = tuple(sorted(((page, _trust(lines[page], reported[page], warned[page])) for page in lines
-                              if page is not None), key=lambda p: (p[1], p[0])))
-        return Confidence(_trust(sum(lines.values()), sum(reported.values()), len(self.warnings), whole=True), pages)
+        pages = tuple(sorted(((page, _trust(lines[page], reported[page], warned[page], recognised.get(page, ())))
+                              for page in lines if page is not None), key=lambda p: (p[1], p[0])))
+        everything = [c for page in recognised.values() for c in page]
+        return Confidence(_trust(sum(lines.values()), sum(reported.values()), len(self.warnings), everything,
+                                 whole=True), pages)
+
+    def recognised(self, source_line: int | None) -> float | None:
+        """OCR's confidence in a source line (None: read from a text layer or a text file)."""
+        if not self.recognition or source_line is None or not 1 <= source_line <= len(self.recognition):
+            return None
+        return self.recognition[source_line - 1]
 
     def page_of(self, source_line: int | None) -> int | None:
         """The PDF page a source line is on (None for text input)."""
@@ -275,11 +289,13 @@ class Collection:
 _PAGE_LINES, _PER_WARNING = 40, 0.8
 
 
-def _trust(lines: int, reported: int, warnings: int, whole: bool = False) -> float:
+def _trust(lines: int, reported: int, warnings: int, recognised: Sequence[float] = (), whole: bool = False) -> float:
     """The share of ``lines`` understood, times 0.8 per warning per page (a document's
-    pages counted as 40 lines each: one warning costs a long document less)."""
+    pages counted as 40 lines each: one warning costs a long document less), times OCR's
+    mean confidence in the lines it read."""
     pages = max(1.0, lines / _PAGE_LINES) if whole else 1.0
-    return round((1 - reported / lines if lines else 1.0) * float(_PER_WARNING ** (warnings / pages)), 3)
+    ocr = sum(recognised) / len(recognised) if recognised else 1.0
+    return round((1 - reported / lines if lines else 1.0) * float(_PER_WARNING ** (warnings / pages)) * ocr, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +303,8 @@ class Confidence:
     """How far a reading can be trusted, from the document's own redundancy: the share
     of its lines understood, times 0.8 for each warning on a page (for the document: per
     40 lines), the warnings being what the self-checks found (line numbers that break,
-    contents without their TOP, ...). 1.0: every line understood, every check agrees."""
+    contents without their TOP, ...), and for pages read by OCR times its mean confidence
+    in their lines. 1.0: every line understood, every check agrees."""
 
     document: float
     pages: tuple[tuple[int, float], ...] = ()  # (page, confidence) of a PDF's pages, weakest first

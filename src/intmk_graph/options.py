@@ -59,6 +59,8 @@ CheckedFiles = Annotated[list[Path], typer.Argument(help="Documents to check.", 
 Layout = Annotated[Optional[str], typer.Option(
     "--layout", help="Read with this layout family instead of detecting it: "
     "beschluesse, beschlussniederschrift, ergebnisprotokoll, umlaufverfahren.")]
+Ocr = Annotated[bool, typer.Option("--ocr", help="Read PDF pages without a text layer (scans) by OCR: "
+                                   "OCRmyPDF and Tesseract's German model (pip install 'intmk-graph[ocr]').")]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit 2 when reading gives any warning.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes to read with: several documents "

@@ -44,12 +44,13 @@ def default_inputs() -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def parse(path: Path, layout: str | None = None, source: Decoded | None = None, workers: int = 1) -> Collection:
+def parse(path: Path, layout: str | None = None, source: Decoded | None = None, workers: int = 1,
+          ocr: bool = False) -> Collection:
     """Read one document: its structure, then what each resolution says (``source``: its
-    lines, when already read). With ``workers`` > 1 and a document of some size, what the
+    lines, when already read; ``ocr``: pages without a text layer are read by OCR). With ``workers`` > 1 and a document of some size, what the
     resolutions say is read in that many parts at once, one in this process."""
     with without_cycle_collection():  # also in a worker process
-        source = source or read_document(path)
+        source = source or read_document(path, ocr)
         text = sum(len(line.text) for line in source.lines)
         if workers < 2 or text < parallel.IN_PARTS_FROM_BYTES:
             collection = Reading(source, str(path), layout).collection()
@@ -89,7 +90,7 @@ Progress = Callable[[Path, int, int], None]  # (document just read, how many rea
 
 
 def read_documents(paths: list[Path] | None, layout: str | None = None,
-                   progress: Progress | None = None, workers: int = 1) -> list[Collection]:
+                   progress: Progress | None = None, workers: int = 1, ocr: bool = False) -> list[Collection]:
     """Parse each file on its own (default: the bundled data); ``progress`` is told of
     each document read. With ``workers`` > 1, several documents of some size are read in
     parallel, one per process, in the order given. (Worker processes import the
@@ -98,21 +99,21 @@ def read_documents(paths: list[Path] | None, layout: str | None = None,
     paths = [Path(p) for p in (paths or default_inputs())]
     size = sum(p.stat().st_size for p in paths if p.is_file())
     if workers > 1 and len(paths) > 1 and size >= parallel.PARALLEL_FROM_BYTES:
-        return _read_in_parallel(paths, layout, progress, min(workers, len(paths)))
+        return _read_in_parallel(paths, layout, progress, min(workers, len(paths)), ocr)
     collections = []
     for i, path in enumerate(paths, start=1):
-        collections.append(parse(path, layout, workers=workers))  # one document: in parts
+        collections.append(parse(path, layout, workers=workers, ocr=ocr))  # one document: in parts
         if progress is not None:
             progress(path, i, len(paths))
     return collections
 
 
 def _read_in_parallel(paths: list[Path], layout: str | None, progress: Progress | None,
-                      workers: int) -> list[Collection]:
+                      workers: int, ocr: bool = False) -> list[Collection]:
     """One document per process, in the order given."""
     collections = []
     with process_pool(workers, preload=["intmk_graph.pipeline"]) as pool:
-        for i, collection in enumerate(pool.map(parse, paths, [layout] * len(paths)), start=1):
+        for i, collection in enumerate(pool.map(partial(parse, layout=layout, ocr=ocr), paths), start=1):
             collections.append(collection)
             if progress is not None:
                 progress(paths[i - 1], i, len(paths))
@@ -132,19 +133,19 @@ class Inspection:
         return [(n, self.lines[n - 1]) for n in range(first, last + 1)]
 
 
-def inspect(path: Path, layout: str | None = None) -> Inspection:
+def inspect(path: Path, layout: str | None = None, ocr: bool = False) -> Inspection:
     """Read one document and keep its lines (``intmk-graph check``)."""
-    source = read_document(Path(path))
+    source = read_document(Path(path), ocr)
     return Inspection(parse(Path(path), layout, source), [l.text for l in source.lines])
 
 
 def parse_all(paths: list[Path] | None, layout: str | None = None,
-              progress: Progress | None = None, workers: int = 1) -> list[Collection]:
+              progress: Progress | None = None, workers: int = 1, ocr: bool = False) -> list[Collection]:
     """Parse each file, then link them by date (``vgl. Beschluss vom 5./6. Mai 2015``
     names the conference that sat then). Two documents of one conference meeting are
     parts of one publication (the contents in one, the resolutions in another) and are
     read into that one conference; when both print the same TOP, that is an error."""
-    collections = read_documents(paths, layout, progress, workers)
+    collections = read_documents(paths, layout, progress, workers, ocr)
     seen: dict[tuple[object, ...], Collection] = {}
     for c in collections:
         key = (c.conference.number, c.conference.kind) if c.conference.number else (c.slug,)
@@ -177,13 +178,13 @@ class BuildResult:
 
 
 def build(paths: list[Path] | None = None, base: str = DEFAULT_BASE, layout: str | None = None,
-          progress: Progress | None = None, workers: int = 1) -> BuildResult:
+          progress: Progress | None = None, workers: int = 1, ocr: bool = False) -> BuildResult:
     """Read the documents and what they say (``workers``: processes to read them with,
-    see :func:`read_documents`), link them (by date, and the demands made again), and
+    see :func:`read_documents`; ``ocr``: scanned pages by OCR), link them (by date, and the demands made again), and
     build the RDF dataset (nothing is written)."""
     with without_cycle_collection():
         t0 = time.perf_counter()
-        collections = parse_all(paths, layout, progress, workers)
+        collections = parse_all(paths, layout, progress, workers, ocr)
         repeats = find_repeats(collections)
         t1 = time.perf_counter()
         try:

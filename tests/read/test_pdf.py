@@ -118,7 +118,7 @@ def test_a_scan_without_text_layer(tmp_path):
     canvas.rect(50, 50, 400, 600, fill=1)  # a page with a picture and no text
     canvas.showPage()
     canvas.save()
-    assert "scan.pdf: no text layer on any page; run OCR first, e.g. ocrmypdf" in fails(path)
+    assert "scan.pdf: no text layer on any page (a scan?); read it with --ocr" in fails(path)
 
 
 def test_an_encrypted_pdf(tmp_path):
@@ -169,7 +169,7 @@ def test_a_blank_page_in_a_good_pdf_is_a_warning(pdfs, tmp_path):
     result = runner.invoke(app, ["resolutions", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 4
-    assert f"warning: {path}: page 3 has no text; expected text on every page (a scanned page?)" in result.stderr
+    assert f"warning: {path}: page 3 has no text; expected text on every page (a scanned page? read it with --ocr)" in result.stderr
 
 
 def test_the_graph_page_tooltips_name_the_page(pdfs):

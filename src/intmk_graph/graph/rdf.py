@@ -117,6 +117,14 @@ def collection_graph(collection: Collection, minter: Minter, g: TripleSink) -> T
                 g.add((start, INTMK.page, integer(page)))
             if on_page is not None:
                 g.add((start, INTMK.lineOnPage, integer(on_page)))
+    if collection.recognition:  # read by OCR: each node read from lines carries OCR's confidence in them
+        last_lines = dict(g.subject_objects(INTMK.sourceLastLine))
+        for start, line in list(g.subject_objects(INTMK.sourceFirstLine)) + list(g.subject_objects(INTMK.sourceLine)):
+            first = lexical_int(line)
+            last = lexical_int(last_lines[start]) if start in last_lines else first
+            seen = [c for n in range(first, last + 1) if (c := collection.recognised(n)) is not None]
+            if seen:
+                g.add((start, INTMK.recognitionConfidence, typed(f"{min(seen):.3f}", XSD.decimal)))
     return g
 
 

@@ -17,11 +17,13 @@ class Word:
     # each character's left and right edge and height: a number glued to a word
     # ("Ausbildung.52") is cut off where its digits begin
     edges: tuple[tuple[float, float, float], ...] = ()
+    confidence: float | None = None  # OCR's recognition confidence, 0 to 1 (None: a text layer)
 
     def cut(self, start: int, end: int) -> Word:
         """The characters ``start:end`` as a word of their own."""
         edges = self.edges[start:end]
-        return Word(self.text[start:end], edges[0][0], edges[-1][1], self.top, self.bottom, self.size, edges)
+        return Word(self.text[start:end], edges[0][0], edges[-1][1], self.top, self.bottom, self.size, edges,
+                    self.confidence)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from .body import SENTENCE_END, BodyReader
 from .diagnostics import Notes
 from .header import HeaderReader
 from .lands import LandNames
-from .layout import CONTENT, Line, strip_line_numbers
+from .layout import CONTENT, Line, NumberedLine, strip_line_numbers
 from .profiles import Profile
 from .titles import item_title, untitled
 
@@ -93,7 +93,9 @@ class ItemReader:
             self.notes.warn(block.header.number, f"TOP {block.id} has no title", "a title line after the header")
         for line in body:
             self.notes.role(line.number, "text")
-        paragraphs, notes = self.body.read(block.id, strip_line_numbers(body, self.positional, self._is_note_heading, self.line_step))
+        numbered = strip_line_numbers(body, self.positional, self._is_note_heading, self.line_step)
+        self._check_counted(block.id, body, numbered)
+        paragraphs, notes = self.body.read(block.id, numbered)
         return Resolution(
             id=block.id,
             title=title,
@@ -109,6 +111,16 @@ class ItemReader:
             position=position,
             occurrence=occurrence,
         )
+
+    def _check_counted(self, item: str, body: list[Line], numbered: list[NumberedLine]) -> None:
+        """Self-check: where every line prints its number, lines whose number was counted
+        (not read) show where numbers were lost: OCR missed them, or they are in the text."""
+        counted = [n for line, n in zip(body, numbered) if line.official is None and n.official_line is not None]
+        if counted and self.positional and self.line_step == 1 and len(counted) < len(numbered) / 2:
+            first, last = counted[0].official_line, counted[-1].official_line
+            self.notes.warn(counted[0].source_line, f"TOP {item}: line(s) {first}–{last} print no line number "
+                            f"({len(counted)} line(s); counted from the numbers around them)",
+                            "a number on every line (lost in OCR, or left in the text?)")
 
     def _is_note_heading(self, text: str) -> bool:
         """A protocol note's heading, which a count of lines leaves out."""

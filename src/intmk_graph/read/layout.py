@@ -237,9 +237,14 @@ def _counted_on(lines: list[NumberedLine], uncounted: Callable[[str], bool] | No
     """
     printed = [(i, line.official_line) for i, line in enumerate(lines) if line.official_line is not None]
     sparse = _common_step(printed) >= 2
-    if not sparse and step < 2:
-        return lines  # every line numbered (or too few numbers to tell): nothing to count
     counted = [i for i, line in enumerate(lines) if line.official_line is not None or not (uncounted and uncounted(line.text))]
+    if not sparse and step < 2:  # every line numbered (or too few numbers to tell)
+        if printed and (k := counted.index(printed[0][0])) and printed[0][1] == k + 1:
+            # The first number printed is as far down as the count says: the lines above
+            # it are 1, 2, ... whose numbers did not print, or were not read (OCR).
+            return _numbered(lines, {**{i: n for n, i in enumerate(counted[:k], start=1)},
+                                     **{i: n for i, n in printed}})
+        return lines
     if not printed:  # a text too short to reach the first printed number counts from 1
         return lines if len(counted) >= step else _numbered(lines, dict(zip(counted, range(1, len(counted) + 1))))
     numbers = [lines[i].official_line for i in counted]

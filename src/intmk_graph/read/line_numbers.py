@@ -182,6 +182,8 @@ def find(rows: list[Row], furniture: set[int], spacing: float) -> Numbering:
         kept = [c.rest] if c.rest is not None else []
         numbering.words[c.row] = words[:-1] + kept if side == "right" else kept + words[1:]
     numbering.warnings = list(_breaks(taken, rows, spacing, order, columns))
+    for row, value in _between(taken, order, columns, rows):
+        numbering.official[row] = value  # the line is that line of the count, its number lost (and warned)
     numbering.restarts_in_text = any(
         b.value <= b.order - a.order and b.value < a.value and rows[a.row].page == rows[b.row].page
         for a, b in zip(taken, taken[1:]))
@@ -216,6 +218,17 @@ def _rescued(taken: list[_Candidate], loose: dict[int, _Candidate], columns: dic
             if c is not None and c.value == a.value + (order - a.order):
                 result.append(c)
     return result
+
+
+def _between(taken: list[_Candidate], order: dict[int, int], columns: dict[int, Column],
+             rows: list[Row]) -> Iterable[tuple[int, int]]:
+    """(row, number) of the lines without a number between two numbers that count
+    every line on: the count says which line each is."""
+    by_order = {n: i for i, n in order.items()}
+    for a, b in zip(taken, taken[1:]):
+        if b.value - a.value == b.order - a.order > 1 and columns[rows[b.row].page % 2].step == 1:
+            for n in range(a.order + 1, b.order):
+                yield by_order[n], a.value + n - a.order
 
 
 def _breaks(taken: list[_Candidate], rows: list[Row], spacing: float, order: dict[int, int],

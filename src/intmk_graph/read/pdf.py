@@ -105,24 +105,39 @@ def _furniture_rows(rows: list[Row], pages: int) -> set[int]:
     return {i for i, key in keyed.items() if seen[key] >= needed or _PAGE_NUMBER.match(key)}
 
 
-def read_pdf(data: bytes, name: str) -> Decoded:
-    """The lines of a PDF with their pages; see the module docstring."""
+def read_pdf(data: bytes, name: str, ocr: bool = False) -> Decoded:
+    """The lines of a PDF with their pages; see the module docstring. With ``ocr``, pages
+    without a text layer (scans) are read by OCR (:mod:`.ocr`), their lines carrying
+    the recognition confidence."""
     doc = _open(data, name)
     try:
         pages = len(doc)
         if pages == 0:
             raise InputError("the PDF has no pages; expected the pages of a resolution collection", name)
-        rows: list[Row] = []
-        empty: list[int] = []
-        for index in range(pages):
-            words, height = _words(doc[index])
-            if not words:
-                empty.append(index + 1)
-            rows += _rows(words, index + 1, height)
+        page_words = [_words(doc[index]) for index in range(pages)]
     finally:
         doc.close()
+    empty = [index + 1 for index, (words, _) in enumerate(page_words) if not words]
+    recognised: set[int] = set()
+    if ocr and empty:
+        from ..settings import default_jobs
+        from .ocr import recognise  # OCRmyPDF only when asked for and needed
+
+        for page, found in recognise(data, name, empty, default_jobs()).items():
+            page_words[page - 1] = found
+            recognised.add(page)
+        empty = [page for page in empty if not page_words[page - 1][0]]
+    rows: list[Row] = []
+    for index, (words, height) in enumerate(page_words):
+        page_rows = _rows(words, index + 1, height)
+        if index + 1 in recognised:
+            from .ocr import corrected
+
+            page_rows = corrected(page_rows)
+        rows += page_rows
     if not rows:
-        raise InputError("no text layer on any page; run OCR first, e.g. ocrmypdf", name)
+        raise InputError("no text layer on any page (a scan?); read it with --ocr, which runs OCRmyPDF and Tesseract",
+                         name)
     furniture = _furniture_rows(rows, pages)
     lines: list[SourceLine] = []
     page_lines: Counter[int] = Counter()
@@ -148,10 +163,17 @@ def read_pdf(data: bytes, name: str) -> Decoded:
             len(lines) + 1, " ".join(w.text for w in words), page=row.page,
             page_line=None if is_furniture else page_lines[row.page],
             official=numbering.official.get(i), hint="running_header" if is_furniture else None,
+            recognition=_recognition(words),
         ))
-    warnings = tuple(ReadWarning(None, f"page {p} has no text; expected text on every page (a scanned page?)")
+    warnings = tuple(ReadWarning(None, f"page {p} has no text; expected text on every page (a scanned page? read it with --ocr)")
                      for p in empty) + tuple(ReadWarning(line_of[i], message) for i, message in numbering.warnings)
     return Decoded(lines, "pdf", warnings, numbering.step)
+
+
+def _recognition(words: list[Word]) -> float | None:
+    """The mean OCR confidence of a line's words (None: read from a text layer)."""
+    known = [w.confidence for w in words if w.confidence is not None]
+    return round(sum(known) / len(known), 3) if known else None
 
 
 def _first_top(rows: list[Row], furniture: set[int]) -> float:

@@ -312,4 +312,6 @@ class Reading:
             layout=LayoutUsed(detection.family, rules.label, detection.confidence, detection.forced),
             encoding=encoding,
             pages=tuple((l.page, l.page_line) for l in source_lines) if encoding == "pdf" else (),
+            recognition=tuple(l.recognition for l in source_lines)
+            if any(l.recognition is not None for l in source_lines) else (),
         )

@@ -19,6 +19,7 @@ class SourceLine(NamedTuple):  # a tuple: made for every line of a document, che
     page_line: int | None = None  # the line on that page, 1-based
     official: int | None = None  # the official line number, where the position gave it
     hint: str | None = None  # furniture kind the position gave ("running_header")
+    recognition: float | None = None  # OCR: the mean confidence of the line's words, 0 to 1
 
 
 @dataclass(frozen=True)
