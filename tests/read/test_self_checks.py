@@ -151,3 +151,74 @@ def test_parts_paginated_on_their_own_are_no_break():
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
 def test_a_clean_document_has_its_page_numbers_in_order(path):
     assert [w.message for w in parse(path).warnings if PAGE_BREAK in w.message or "page count" in w.message] == []
+
+
+# --- votes and sponsors: the counts fit the decision, the 16 and the sponsors ---------
+
+SPONSORS_65 = "Antragsteller: Berlin, Hamburg, Sachsen-Anhalt \n\nDie IntMK hat mehrheitlich beschlossen: "
+COUNTS = ("add up to", "unanimously, but", "by majority, but", "no more votes for", "sponsors, but", "named twice")
+
+
+def counts_warnings(read):
+    return [(w.line, w.message.split(";")[0]) for w in read.warnings if any(k in w.message for k in COUNTS)]
+
+
+@pytest.mark.parametrize(("planted_as", "found"), [
+    ("Antragsteller: Berlin, Hamburg, Sachsen-Anhalt \n\nDie IntMK hat mit 14:2:1 mehrheitlich beschlossen: ",
+     "TOP 6.5: the votes 14:2:1 add up to 17"),
+    ("Antragsteller: Berlin, Hamburg, Sachsen-Anhalt \n\nDie IntMK hat mit 13:1:2 einstimmig beschlossen: ",
+     "TOP 6.5: adopted unanimously, but 13:1:2 counts 1 against"),
+    ("Antragsteller: Berlin, Hamburg, Sachsen-Anhalt \n\nDie IntMK hat mit 16:0:0 mehrheitlich beschlossen: ",
+     "TOP 6.5: adopted by majority, but 16:0:0 counts no vote against or abstention"),
+    ("Antragsteller: Berlin, Hamburg, Sachsen-Anhalt \n\nDie IntMK hat mit 6:7:3 mehrheitlich beschlossen: ",
+     "TOP 6.5: adopted with 6:7:3, no more votes for than against"),
+    ("Antragsteller: Alle Länder \n\nDie IntMK hat mit 12:3:1 mehrheitlich beschlossen: ",
+     "TOP 6.5: 16 sponsors, but only 12 votes for"),
+])
+def test_counts_that_do_not_fit_are_named_at_their_line(tmp_path, planted_as, found):
+    read = planted(tmp_path, SPONSORS_65, planted_as)
+    assert counts_warnings(read) == [(1960, found)]
+
+
+def test_a_land_named_twice_among_the_sponsors_is_named(tmp_path):
+    read = planted(tmp_path, SPONSORS_65, SPONSORS_65.replace("Hamburg, Sachsen-Anhalt", "Hamburg, Berlin"))
+    assert counts_warnings(read) == [(1958, "'Berlin' in 'Antragsteller' is named twice")]
+    assert next(r for r in read.resolutions if r.id == "6.5").sponsor_names == ("Berlin", "Hamburg")
+
+
+def test_counts_that_fit_pass(tmp_path):
+    read = planted(tmp_path, SPONSORS_65, SPONSORS_65.replace("hat mehrheitlich", "hat mit 13:1:2 mehrheitlich"))
+    assert counts_warnings(read) == []
+
+
+# --- words: a joined word is a word, and no line number stays in the text -------------
+
+JOINED = "joined from"
+
+
+def test_a_misread_word_joined_across_a_line_end_is_named(tmp_path):
+    # OCR damage in the part after the break: "Berufsfor-" + "sclmng" is no word.
+    read = planted(tmp_path, "schung (IAB) geht wie", "sclmng (IAB) geht wie")
+    found = [(w.line, w.message.split(";")[0]) for w in read.warnings if JOINED in w.message]
+    assert found == [(102, "TOP 2.1.a: 'Berufsforsclmng', joined from 'Berufsfor-' and 'sclmng' across a line "
+                           "end, is no word of the document or the dictionary")]
+
+
+def test_a_compound_of_known_words_joined_across_a_line_end_passes(tmp_path):
+    # "Arbeitsmarkt-" + "integrationsfonds" appears nowhere else, but its parts do.
+    read = planted(tmp_path, "und Berufsfor-7 \n\nschung (IAB)", "und Arbeitsmarkt-7 \n\nintegrationsfonds (IAB)")
+    assert [w for w in read.warnings if JOINED in w.message] == []
+
+
+def test_a_line_number_left_in_the_text_is_named_where_it_stands(tmp_path):
+    read = planted(tmp_path, "Kommunen. 136 \n\nDie IntMK wird ihren Beitrag auch weiterhin leisten. 137 \n",
+                   "Kommunen. 136 Die IntMK wird ihren Beitrag auch weiterhin leisten. 137\n\n")
+    found = [w.message.split(";")[0] for w in read.warnings if "the line number here" in w.message]
+    assert found == ["TOP 2.1.b: 'Kommunen. 136 Die IntMK w' holds 136, the line number here (and 25 line(s) after it)"]
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_a_clean_document_passes_the_vote_sponsor_and_word_checks(path):
+    read = parse(path)
+    assert counts_warnings(read) == []
+    assert [w.message for w in read.warnings if JOINED in w.message or "the line number here" in w.message] == []

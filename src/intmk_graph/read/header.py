@@ -36,6 +36,7 @@ class HeaderReader:
         self.rules = rules
         self.notes = notes
         self.names = names
+        self.vote_line: int | None = None  # the line the last counts were read from
         self.unanimous = rules.word_set("unanimous")
         self.majority = rules.word_set("majority")
 
@@ -106,6 +107,7 @@ class HeaderReader:
         for pattern in self.rules.forms["counts"]:
             if c := pattern.search(how):
                 votes = Votes(int(c["yes"]), int(c["no"]), int(c["abstain"]))
+                self.vote_line = line.number
                 break
         words = [w.strip("(),;:.").casefold() for w in how.split()]
         if any(w in self.unanimous for w in words):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import AgendaEntry, Decision, Resolution, VocabRef, Votes
+from . import checks
 from .body import SENTENCE_END, BodyReader
 from .diagnostics import Notes
 from .header import HeaderReader
@@ -54,6 +55,7 @@ class ItemReader:
         """The resolution of one item, or None when it has no text (a group heading, an
         item cut off); such an item is kept in ``untexted``."""
         lines = block.lines
+        self.header.vote_line = None
         lead_motion = bool(block.rest) and block.rest.casefold() in self.lead_labels
         title_lines = [] if lead_motion or not block.rest else [Line(block.header.number, block.rest, CONTENT)]
         marker = next((i for i, l in enumerate(lines) if l.kind == CONTENT and self.is_marker(l.text)), None)
@@ -75,6 +77,7 @@ class ItemReader:
                 self.notes.role(line.number, "title")
         body = [l for l in lines[body_start:] if l.kind == CONTENT]
         body, decision, votes = self.header.trailing_vote(block.id, body, decision, votes)
+        checks.votes(block.id, decision, votes, sponsors, self.header.vote_line or last_header, self.notes)
         if not body:
             if marker is not None:
                 self.notes.warn(
@@ -95,6 +98,7 @@ class ItemReader:
             self.notes.role(line.number, "text")
         numbered = strip_line_numbers(body, self.positional, self._is_note_heading, self.line_step)
         self._check_counted(block.id, body, numbered)
+        checks.stray_numbers(block.id, numbered, self.notes)
         paragraphs, notes = self.body.read(block.id, numbered)
         return Resolution(
             id=block.id,

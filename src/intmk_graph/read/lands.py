@@ -75,6 +75,10 @@ class LandNames:
                     "one of " + ", ".join(l.name for l in self.lands.all) + " or 'Alle Länder'",
                 )
                 continue
-            if land.ref not in names:
+            if land.ref in names:  # self-check: a list names each Land once
+                span = text.span_at(max(offset, 0))
+                self.notes.warn(span.source_line if span else line, f"{part!r} {where} is named twice",
+                                "each Land once (a name misread, or a line read twice?)")
+            else:
                 names.append(land.ref)
         return tuple(names)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, ReadWarning, Resolution
+from . import checks
 from .agenda import read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
@@ -291,6 +292,7 @@ class Reading:
         if resolutions and agenda:
             self._check_agenda()
         self._check_page_numbers()
+        checks.hyphen_joins(resolutions, notes)
         for line in lines:
             if line.kind == CONTENT and line.number not in notes.roles:
                 notes.report(line.number, line.text, "line not understood", "a part of an agenda item")
