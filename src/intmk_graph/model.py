@@ -175,6 +175,9 @@ class Conference:
     chair: VocabRef | None  # the Land chairing the conference
     procedure: Procedure | None = None
     decided: date | None = None  # the date of decision of a written procedure
+    # Where the chair Land was read: "title page" (a Land, a ministry, an address), or
+    # "place" (not stated: the Land of the place it met in, as the chair hosts).
+    chair_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

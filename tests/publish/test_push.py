@@ -135,12 +135,12 @@ def assert_saved_queries_agree(endpoint: str, out: Path) -> None:
 def test_push_into_oxigraph_and_the_saved_queries_agree(oxigraph_server, store_2025):
     first = push("--to", oxigraph_server + "/store", "--replace", "--out", str(store_2025))
     assert first.exit_code == 0, first.output
-    assert f"replaced <{DOCUMENT}>: 5,022 triples (HTTP 20" in first.output
-    assert counts(oxigraph_server + "/query") == {DOCUMENT: 5022, REFERENCE: 708}
+    assert f"replaced <{DOCUMENT}>: 5,023 triples (HTTP 20" in first.output
+    assert counts(oxigraph_server + "/query") == {DOCUMENT: 5023, REFERENCE: 724}
     # Again, and adding instead of replacing: the same graphs (no blank nodes to duplicate).
     assert push("--to", oxigraph_server + "/store", "--replace", "--out", str(store_2025)).exit_code == 0
     assert push("--to", oxigraph_server + "/store", "--out", str(store_2025)).exit_code == 0
-    assert counts(oxigraph_server + "/query") == {DOCUMENT: 5022, REFERENCE: 708}
+    assert counts(oxigraph_server + "/query") == {DOCUMENT: 5023, REFERENCE: 724}
     assert_saved_queries_agree(oxigraph_server + "/query", store_2025)
 
 
@@ -148,7 +148,7 @@ def test_graph_prefix_names_the_graphs(oxigraph_server, store_2025):
     result = push("--to", oxigraph_server + "/store", "--graph-prefix", "urn:x:", "--replace", "--out", str(store_2025))
     assert result.exit_code == 0, result.output
     named = counts(oxigraph_server + "/query")
-    assert named["urn:x:intmk-20-2025-goettingen"] == 5022 and named["urn:x:reference"] == 708
+    assert named["urn:x:intmk-20-2025-goettingen"] == 5023 and named["urn:x:reference"] == 724
 
 
 def test_push_into_virtuoso_and_the_saved_queries_agree(virtuoso, store_2025):
@@ -159,7 +159,7 @@ def test_push_into_virtuoso_and_the_saved_queries_agree(virtuoso, store_2025):
     for _ in range(2):  # twice: idempotent
         result = push("--to", crud, "--replace", "--user", "dba", "--password", "dba", "--out", str(store_2025))
         assert result.exit_code == 0, result.output
-    assert counts(virtuoso + "/sparql") == {DOCUMENT: 5022, REFERENCE: 708}
+    assert counts(virtuoso + "/sparql") == {DOCUMENT: 5023, REFERENCE: 724}
     assert_saved_queries_agree(virtuoso + "/sparql", store_2025)
 
 

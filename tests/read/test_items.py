@@ -55,6 +55,25 @@ def test_chair_in_its_forms(title_page, expected):
     assert notes.warnings == []
 
 
+def test_a_main_conference_without_its_chair_has_the_land_it_met_in():
+    """The chair Land hosts the main conference: Göttingen is in Niedersachsen (GeoNames)."""
+    conf, notes = conference("20. Integrationsministerkonferenz 2025\n"
+                             "Hauptkonferenz am 23. – 24. April 2025 in Göttingen")
+    assert (conf.place, conf.chair.key, conf.chair_from) == ("Göttingen", "Niedersachsen", "place")
+    assert notes.warnings == []
+
+
+def test_a_stated_chair_wins_over_the_place():
+    conf, _ = conference("20. Integrationsministerkonferenz 2025\nHauptkonferenz am 23. – 24. April 2025 in "
+                         "Göttingen\nVorsitz: Freie und Hansestadt Hamburg")
+    assert (conf.chair.key, conf.chair_from) == ("Hamburg", "title page")
+
+
+def test_a_special_conference_is_not_given_the_land_it_met_in():
+    conf, _ = conference("10. Sonderkonferenz der Integrationsministerkonferenz\nam 12. November 2015 in Berlin")
+    assert conf.place == "Berlin" and conf.chair is None
+
+
 def test_chair_without_a_land_is_a_warning():
     conf, notes = conference("14. Integrationsministerkonferenz\nVorsitz: Frau Dr. Müller")
     assert conf.chair is None

@@ -85,6 +85,7 @@ def conference_record(collection: Collection) -> dict[str, Any]:
         "end": c.end.isoformat() if c.end else None,
         "place": c.place,
         "chair": c.chair.key if c.chair else None,
+        "chair_from": c.chair_from,
         "procedure": c.procedure.value if c.procedure else None,
         "decided": c.decided.isoformat() if c.decided else None,
         "agenda": [{"id": e.id, "title": e.title, "page": e.page} for e in collection.agenda],
@@ -186,7 +187,7 @@ RESOLUTION_COLUMNS = (
     "source_last_page", "laws", "bodies", "programmes", "demands", "dates", "amounts", "references",
 )
 CONFERENCE_COLUMNS = (
-    "file", "number", "kind", "start", "end", "place", "chair", "procedure", "decided", "resolutions", "encoding",
+    "file", "number", "kind", "start", "end", "place", "chair", "chair_from", "procedure", "decided", "resolutions", "encoding",
     "layout", "layout_confidence", "lines_used", "lines_furniture", "lines_reported", "agenda", "warnings",
     "confidence", "weakest_pages",
 )

@@ -201,7 +201,8 @@ def check_lines(path: str, inspection: Any) -> list[str]:
         f"[bold]{escape(path)}[/]: layout {c.layout.family} ({c.layout.label}), confidence {c.layout.confidence:.2f}"
         + (" (forced)" if c.layout.forced else ""),
         f"  conference {conf.number or '?'} {conf.kind or ''}, {conf.start or conf.decided or 'no date'}, "
-        f"{conf.place or 'no place'}, chair {conf.chair.key if conf.chair else 'unknown'}; "
+        f"{conf.place or 'no place'}, chair {conf.chair.key if conf.chair else 'unknown'}"
+        f"{' (the Land of the place)' if conf.chair_from == 'place' else ''}; "
         f"{len(c.agenda)} agenda entries, {len(c.resolutions)} resolutions; encoding {ENCODINGS.get(c.encoding, c.encoding)}",
         f"  lines: {counts['used']} used, {counts['furniture']} furniture, {counts['reported']} reported "
         f"({100 * (counts['used'] + counts['furniture']) / total:.1f} % understood)",

@@ -9,6 +9,7 @@ from datetime import date
 
 from ..model import Conference, Procedure
 from ..vocab import content_rules, laender
+from ..vocab.places import land_of_place
 from .diagnostics import Notes
 from .layout import BLANK, CONTENT, Line
 from .profiles import Profile
@@ -174,4 +175,8 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
             notes.report(line.number, line.text, "text before the first TOP", "the title page or the table of contents")
     if not sources and not chair_lines:
         procedure = None
-    return Conference(number, kind, start, end, place, chair_land, procedure, decided)
+    chair_from = "title page" if chair_land else None
+    # The chair Land hosts its main conference (a special one may meet in Berlin).
+    if chair_land is None and place and kind == MAIN and (host := land_of_place(place)) is not None:
+        chair_land, chair_from = host.ref, "place"
+    return Conference(number, kind, start, end, place, chair_land, procedure, decided, chair_from)

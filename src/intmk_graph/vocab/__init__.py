@@ -61,6 +61,7 @@ class Land:
     wikidata: str
     adjectives: tuple[str, ...] = ()  # "niedersächsisch"
     seat: str | None = None  # "Hannover"
+    geonames: str | None = None  # GeoNames admin1 code: "06"
 
     @property
     def ref(self) -> VocabRef:
@@ -96,10 +97,12 @@ class Laender:
                 wikidata=str(vocabulary.value(iri, PREFIXES["schema"] + "sameAs")),
                 adjectives=tuple(sorted(lit.value for lit in vocabulary.literals(iri, _INTMK + "adjectivalForm"))),
                 seat=vocabulary.value(iri, _INTMK + "seatOfGovernment") or None,
+                geonames=vocabulary.value(iri, _INTMK + "geoNamesAdmin1") or None,
             ))
         # Canonical order is alphabetical by German name, as in the documents.
         self.all: tuple[Land, ...] = tuple(sorted(lands, key=lambda l: l.name))
         self.by_name = {land.name: land for land in self.all}
+        self.by_geonames = {land.geonames: land for land in self.all if land.geonames}
         self._by_iri = {land.iri: land for land in self.all}
 
     def resolve(self, label: str) -> Land | None:
