@@ -14,6 +14,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from . import Land, laender
 
@@ -38,12 +39,12 @@ def land_of_place(place: str) -> Land | None:
     for file in _FILES:
         found = _places_named(file, name)
         if found:
-            best = max(found, key=lambda p: p.get("population") or 0)
-            return laender().by_geonames.get(best.get("admin1code", ""))
+            best = max(found, key=lambda p: int(p.get("population") or 0))
+            return laender().by_geonames.get(str(best.get("admin1code", "")))
     return None
 
 
-def _places_named(file: str, name: str) -> list[dict[str, object]]:
+def _places_named(file: str, name: str) -> list[dict[str, Any]]:
     """The German places in ``file`` whose name, or one of its other names, is ``name``."""
     data = _data(file)
     if not data:
