@@ -79,6 +79,8 @@ def test_damaged_bytes_lose_only_the_resolutions_they_touch(start, length, place
         clean = _read(b"\n".join(lines))
     except InputError:
         return  # a slice that is no resolution document on its own
+    if not clean.resolutions:
+        return  # a slice holding a bare header at most: damage to that line leaves no document to keep
     damaged_lines = []
     for position, junk in places:
         i = position % len(lines)
