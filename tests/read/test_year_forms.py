@@ -22,6 +22,9 @@ YEARS = DATA / "years"
 DOCS = sorted(YEARS.glob("*.txt"))
 DATA = "https://w3id.org/intmk-graph/data/"
 runner = CliRunner()
+ALL_LAENDER = ("Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
+               "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz", "Saarland",
+               "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen")
 
 
 def read(name):
@@ -46,14 +49,19 @@ CONFERENCES = {
     "toc-only-2019.txt": (14, "Hauptkonferenz", date(2019, 4, 12), date(2019, 4, 12), "Berlin", "Berlin",
                           Procedure.MEETING, None),
     "umlauf-2020.txt": (15, "Hauptkonferenz", None, None, None, "Brandenburg", Procedure.WRITTEN, date(2020, 5, 15)),
-    "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 15), date(2021, 4, 15), None, "Bremen",
+    "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 29), date(2021, 4, 29), None, "Bremen",
                                    Procedure.VIDEO, None),
     "bn-2024-mainz.txt": (19, "Hauptkonferenz", date(2024, 4, 18), date(2024, 4, 19), "Mainz", "Rheinland-Pfalz",
                           Procedure.MEETING, None),
     "ep-2022-numbered.txt": (17, "Hauptkonferenz", date(2022, 4, 28), date(2022, 4, 29), "Hamburg", "Hamburg",
                              Procedure.MEETING, None),
-    "bn-2018-bare-ids.txt": (13, "Hauptkonferenz", date(2018, 4, 26), date(2018, 4, 27), "Nürnberg", "Bayern",
+    "bn-2013-bare-ids.txt": (8, "Hauptkonferenz", date(2013, 3, 20), date(2013, 3, 21), "Dresden", "Sachsen",
                              Procedure.MEETING, None),
+    # the chair only as persons: the Land from the place of the main conference
+    "ep-2018-nuernberg.txt": (13, "Hauptkonferenz", date(2018, 3, 15), date(2018, 3, 16), "Nürnberg", "Bayern",
+                              Procedure.MEETING, None),
+    "bn-2021-videokonferenz.txt": (16, "Hauptkonferenz", date(2021, 4, 29), date(2021, 4, 29), None, "Bremen",
+                                   Procedure.VIDEO, None),
     "sonder-2015-numeric.txt": (10, "Sonderkonferenz", date(2015, 11, 12), date(2015, 11, 12), "Berlin",
                                 "Schleswig-Holstein", Procedure.MEETING, None),
 }
@@ -67,7 +75,9 @@ LAYOUTS = {
     "umlauf-2020.txt": "umlaufverfahren",
     "beschluesse-2021-video.txt": "beschluesse",
     "sonder-2015-numeric.txt": "ergebnisprotokoll",
-    "bn-2018-bare-ids.txt": "beschlussniederschrift",
+    "bn-2013-bare-ids.txt": "beschlussniederschrift",
+    "ep-2018-nuernberg.txt": "ergebnisprotokoll",
+    "bn-2021-videokonferenz.txt": "beschlussniederschrift",
     "ep-2022-numbered.txt": "ergebnisprotokoll",
     "bn-2024-mainz.txt": "beschlussniederschrift",
 }
@@ -261,8 +271,89 @@ def test_special_session_with_the_vote_after_the_text():
     assert r.protocol_notes[0].by_names == ("Sachsen",)
 
 
+def test_ergebnisprotokoll_2018_as_extracted_with_a_blank_after_every_line():
+    """The 13th IntMK's minutes (Nürnberg, 2018) in the form of the published copy: the
+    chair as two persons, a running header of two lines, contents whose header row,
+    ids, titles and pages come out on lines of their own, "Leitantrag:" before a title,
+    "Bayern gibt folgende Protokollerklärung ab:"."""
+    c = read("ep-2018-nuernberg.txt")
+    assert c.conference.chair_from == "place"
+    assert [(e.id, e.title, e.page, e.heading) for e in c.agenda] == [
+        ("1", "Leitantrag: Integration – Zusammenhalt durch Orientierung", 3, False),
+        ("2", "Integration / Zusammenhalt", None, True),
+        ("2.1", "Leistungen und Beiträge von Migrantinnen und Migranten erforschen und angemessen kommunizieren", 3,
+         False),
+        ("2.2", "Beratungsangebote für ältere Migrantinnen und Migranten überprüfen", 4, False),
+        ("2.3", "Qualifizierung und Etablierung niedrigschwelliger Sprachmittlung; Übernahme der Kosten durch den Bund",
+         4, False),
+        ("2.9b", "Ausbau der niederschwelligen Frauenkurse des BAMF", 5, False),
+    ]
+    r = by_id(c)
+    assert [(k, x.title.text, x.lead_motion, x.sponsor_names, x.decision, x.votes) for k, x in r.items()] == [
+        ("1", "Integration – Zusammenhalt durch Orientierung", True, ("Bayern",), Decision.MAJORITY, Votes(13, 1, 2)),
+        ("2.1", "Leistungen und Beiträge von Migrantinnen und Migranten erforschen und angemessen kommunizieren", False,
+         ("Nordrhein-Westfalen", "Berlin"), Decision.UNANIMOUS, None),
+        ("2.2", "Beratungsangebote für ältere Migrantinnen und Migranten überprüfen", False, ("Hessen",),
+         Decision.UNANIMOUS, None),
+        ("2.3", "Qualifizierung und Etablierung niedrigschwelliger Sprachmittlung; Übernahme der Kosten durch den Bund",
+         False, ("Hamburg", "Bremen"), Decision.MAJORITY, Votes(15, 0, 1)),
+        ("2.9b", "Ausbau der niederschwelligen Frauenkurse des BAMF", False, ALL_LAENDER, Decision.UNANIMOUS, None),
+    ]
+    # the second line of the running header is not text
+    assert r["2.1"].paragraphs[0].text.text == ("Die IntMK bittet den Bund, die Leistungen von Migrantinnen und "
+                                                "Migranten erforschen zu lassen.")
+    assert [(n.by_names, n.text.text) for n in r["2.3"].protocol_notes] == [
+        (("Bayern",), "Bayern sieht keine Zuständigkeit des Bundes.")]
+    assert r["2.3"].paragraphs[-1].text.text.endswith("die Kosten der Sprachmittlung zu übernehmen.")
+    assert r["1"].protocol_notes[0].by_names == ("Berlin",)
+    # "eine Integration, die fördert und fordert.": the verb last, no demand
+    assert c.content["1"].demands == ()
+    # the pages of the contents on lines of their own are not page numbers
+    assert c.line_roles.count("page_number") == 4
+
+
+def test_contents_table_whose_titles_wrap_around_the_id():
+    """The 16th IntMK (2021, by video) in the form of the published copy: contents as a
+    table where a wrapped title's first line stands above its id and page, the lead
+    motion titled only "Leitantrag", an item printed without its title."""
+    c = read("bn-2021-videokonferenz.txt")
+    assert [(e.id, e.title, e.page, e.heading) for e in c.agenda] == [
+        ("A", "Berichte der AGs", None, True),
+        ("A3", "6. Bericht zum Integrationsmonitoring der Länder", 3, False),
+        ("1", "Leitantrag", 3, False),
+        ("2", "Integration und Zusammenhalt, gesellschaftliche Teilhabe", None, True),
+        ("2.2", "Pandemiebezogene Kommunikation im Gesundheitswesen für Menschen mit Migrationsgeschichte", 4, False),
+        ("2.3", "Stärkung der strategischen Integrationsarbeit in ländlichen Räumen", 4, False),
+        ("2.5", "EU-Zuwanderung – Bilanz bisheriger Initiativen und weiteres Vorgehen – Einrichtung einer "
+                "Bund-Länder-Arbeitsgruppe", 5, False),
+        ("2.6", "Ius-soli-Erwerb nicht erschweren, sondern erleichtern", 5, False),
+    ]
+    r = by_id(c)
+    assert [(k, x.title.text, x.lead_motion, x.sponsor_names, x.votes) for k, x in r.items()] == [
+        ("A3", "6. Bericht zum Integrationsmonitoring der Länder", False, (), None),
+        ("1", "", True, ("Bremen",), Votes(14, 0, 2)),
+        ("2.2", "Pandemiebezogene Kommunikation im Gesundheitswesen für Menschen mit Migrationsgeschichte", False,
+         ("Berlin", "Bremen", "Hamburg"), None),
+        ("2.3", "Stärkung der strategischen Integrationsarbeit in ländlichen Räumen", False,
+         ("Mecklenburg-Vorpommern", "Niedersachsen"), None),
+        # printed without a title: the contents give it
+        ("2.5", "EU-Zuwanderung – Bilanz bisheriger Initiativen und weiteres Vorgehen – Einrichtung einer "
+                "Bund-Länder-Arbeitsgruppe", False, ("Rheinland-Pfalz", "Saarland"), None),
+        ("2.6", "Ius-soli-Erwerb nicht erschweren, sondern erleichtern", False,
+         ("Berlin", "Bremen", "Hamburg", "Thüringen"), Votes(10, 3, 3)),
+    ]
+    assert r["1"].protocol_notes[0].by_names == ("Bayern",)
+    assert [(n.by_names, n.text.text) for n in r["2.6"].protocol_notes] == [
+        (("Bayern", "Hessen", "Sachsen"), "Die Länder halten die geltende Regelung für ausreichend.")]
+    assert [c.section for c in c.content["2.6"].citations] == ["4"]
+    graph = union_graph(build([YEARS / "bn-2021-videokonferenz.txt"]).dataset)
+    lead = URIRef(DATA + "conference/16/top/1")
+    assert graph.value(lead, DCTERMS.title) is None and graph.value(lead, INTMK.isLeadMotion) == Literal(True)
+    assert validate_graph(graph).conforms
+
+
 def test_items_headed_by_their_bare_id():
-    c = read("bn-2018-bare-ids.txt")
+    c = read("bn-2013-bare-ids.txt")
     assert [(e.id, e.page) for e in c.agenda] == [("1.1", 2), ("2.1", 3)]
     r = by_id(c)
     assert [(k, x.title.text, len(x.sponsor_names)) for k, x in r.items()] == [
@@ -340,7 +431,7 @@ def test_layout_can_be_forced():
 def test_all_years_in_one_graph_conform_to_the_shapes():
     result = build(DOCS)
     assert validate_graph(union_graph(result.dataset)).conforms
-    assert sum(len(c.resolutions) for c in result.collections) == 24
+    assert sum(len(c.resolutions) for c in result.collections) == 35
 
 
 def test_a_conference_published_in_parts(tmp_path):

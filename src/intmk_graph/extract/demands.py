@@ -191,6 +191,8 @@ def _demand(s: Sentence, rules: Rules, verbs: frozenset[str]) -> FoundDemand | N
             continue
         if m.group(1) == f.participle and rules.past.search(t, 0, m.start()):
             continue  # "wurde ... beauftragt": a past mandate
+        if not f.particle and not t[m.end():].strip(" .;:!)\"“”"):
+            continue  # the verb last: a clause about demanding ("die fördert und fordert.")
         plural = m.group(1).endswith("n")
         if f.addressee_by_agent:
             return FoundDemand(f.kind, f.lemma, _unique(_agents(t, 0, len(t))), s)

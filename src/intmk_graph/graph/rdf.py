@@ -159,8 +159,9 @@ def _resolution(g: TripleSink, minter: Minter, conf: Conference, slug: str, doc:
     node = minter.resolution(conf.number, conf.kind, r.key, slug)
     g.add((node, RDF.type, INTMK.Resolution))
     g.add((node, INTMK.agendaItem, literal(r.id)))
-    g.add((node, RDFS.label, de(f"TOP {r.id}: {r.title.text}")))
-    g.add((node, DCTERMS.title, de(r.title.text)))
+    g.add((node, RDFS.label, de(f"TOP {r.id}: {r.title.text}" if r.title.text else f"TOP {r.id}")))
+    if r.title.text:  # a lead motion may have none ("TOP 1 Leitantrag")
+        g.add((node, DCTERMS.title, de(r.title.text)))
     if r.subtitle:
         g.add((node, INTMK.subtitle, de(r.subtitle.text)))
     g.add((node, INTMK.isLeadMotion, literal(r.lead_motion)))

@@ -5,9 +5,10 @@ warning and the rest is kept."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..model import AgendaEntry, Decision, Resolution, VocabRef, Votes
+from ..model import AgendaEntry, Decision, LineSpan, Resolution, Text, VocabRef, Votes
 from . import checks
 from .body import SENTENCE_END, BodyReader
 from .diagnostics import Notes
@@ -16,6 +17,9 @@ from .lands import LandNames
 from .layout import CONTENT, Line, NumberedLine, strip_line_numbers
 from .profiles import Profile
 from .titles import item_title, untitled
+
+# A label alone, or before the title with a colon or dash ("Leitantrag: Integration …").
+_LABEL = re.compile(r"^(?P<label>[^\s:–—-]+)\s*(?:$|[:–—-]\s*(?P<rest>\S.*)$)")
 
 __all__ = ["SENTENCE_END", "Block", "ItemReader"]
 
@@ -50,14 +54,14 @@ class ItemReader:
         self.is_marker = self.header.is_marker
         self.lead_labels = rules.word_set("lead_motion_labels")
         self.untexted: list[AgendaEntry] = []  # items printed without resolution text
+        self.listed: dict[str, AgendaEntry] = {}  # the table of contents' entries by id
 
     def read(self, block: Block, position: int, occurrence: int = 1) -> Resolution | None:
         """The resolution of one item, or None when it has no text (a group heading, an
         item cut off); such an item is kept in ``untexted``."""
         lines = block.lines
         self.header.vote_line = None
-        lead_motion = bool(block.rest) and block.rest.casefold() in self.lead_labels
-        title_lines = [] if lead_motion or not block.rest else [Line(block.header.number, block.rest, CONTENT)]
+        title_lines = [Line(block.header.number, block.rest, CONTENT)] if block.rest else []
         marker = next((i for i, l in enumerate(lines) if l.kind == CONTENT and self.is_marker(l.text)), None)
         sponsors: tuple[VocabRef, ...]
         decision: Decision | None
@@ -71,7 +75,10 @@ class ItemReader:
             sponsors, decision, votes, last_header = header.sponsors, header.decision, header.votes, header.last_line
             lines = [header.opening, *lines[header.body:]] if header.opening else lines
             body_start = 0 if header.opening else header.body
+        title_lines, lead_motion = self._lead_motion(title_lines, block.header.number)
         title, subtitle = item_title(title_lines, self.rules)
+        if not title.text and (listed := self._listed_title(block.id)) is not None:
+            title = listed  # an item printed without its title: the contents give it
         for line in title_lines:
             if line.kind == CONTENT and line.number != block.header.number:
                 self.notes.role(line.number, "title")
@@ -92,8 +99,9 @@ class ItemReader:
             # An agenda heading ("TOP 2 Integration") or an item cut off: no resolution.
             self.untexted.append(AgendaEntry(block.id, title.text, None, block.header.number))
             return None
-        if not title.text:
-            self.notes.warn(block.header.number, f"TOP {block.id} has no title", "a title line after the header")
+        if not title.text and not lead_motion:
+            self.notes.warn(block.header.number, f"TOP {block.id} has no title",
+                            "a title line after the header, or in the table of contents")
         for line in body:
             self.notes.role(line.number, "text")
         numbered = strip_line_numbers(body, self.positional, self._is_note_heading, self.line_step)
@@ -115,6 +123,35 @@ class ItemReader:
             position=position,
             occurrence=occurrence,
         )
+
+    def _lead_motion(self, title_lines: list[Line], header: int) -> tuple[list[Line], bool]:
+        """A lead motion is marked by its label, alone ("TOP 1 Leitantrag", or on the
+        line below) or before the title ("Leitantrag: Integration – Zusammenhalt …");
+        the label is not the title."""
+        first = next((i for i, l in enumerate(title_lines) if l.kind == CONTENT), None)
+        if first is None:
+            return title_lines, False
+        line = title_lines[first]
+        if (rest := self._after_label(line.text)) is None:
+            return title_lines, False
+        if line.number != header:
+            self.notes.role(line.number, "title")
+        kept = [line._replace(text=rest)] if rest else []
+        return title_lines[:first] + kept + title_lines[first + 1 :], True
+
+    def _after_label(self, text: str) -> str | None:
+        """What follows a lead-motion label ("" for the label alone), None if none."""
+        m = _LABEL.match(text)
+        return (m["rest"] or "") if m and m["label"].casefold() in self.lead_labels else None
+
+    def _listed_title(self, item: str) -> Text | None:
+        """The item's title as the table of contents gives it, without a label."""
+        entry = self.listed.get(item)
+        if entry is None:
+            return None
+        text = self._after_label(entry.title)
+        text = entry.title if text is None else text
+        return Text(text, (LineSpan(0, len(text), entry.line, None),)) if text else None
 
     def _check_counted(self, item: str, body: list[Line], numbered: list[NumberedLine]) -> None:
         """Self-check: where every line prints its number, lines whose number was counted

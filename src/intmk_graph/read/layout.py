@@ -103,7 +103,8 @@ def mend_split_words(text: str, rules: Profile) -> str:
     return " ".join(out)
 
 
-_INLINE_HYPHEN = re.compile(r"(?<![\w-])(?P<left>[A-ZÄÖÜ][a-zäöüß]+)-(?P<right>[a-zäöüß]{2,})\b")
+# Not inside a chain of hyphens: "Ius-soli-Erwerb" is a compound.
+_INLINE_HYPHEN = re.compile(r"(?<![\w-])(?P<left>[A-ZÄÖÜ][a-zäöüß]+)-(?P<right>[a-zäöüß]{2,})(?![\w-])")
 
 
 def mend_inline_hyphens(text: str, rules: Profile) -> str:
@@ -114,6 +115,8 @@ def mend_inline_hyphens(text: str, rules: Profile) -> str:
 
     >>> mend_inline_hyphens("Integrations-kurse und Ver-fahren der Bund-Länder-AG", profile("common"))
     'Integrationskurse und Verfahren der Bund-Länder-AG'
+    >>> mend_inline_hyphens("Ius-soli-Erwerb", profile("common"))
+    'Ius-soli-Erwerb'
     """
     keep = rules.word_set("hyphen_keep_left") | rules.word_set("hyphen_prefixes")
     conjunctions = rules.word_set("conjunctions")
@@ -166,9 +169,36 @@ def _mark_running_headers(lines: list[Line], rules: Profile) -> list[Line]:
                 keys[line.number] = _DIGITS.sub("#", line.text)
     counts = Counter(keys.values())
     repeated = {n for n, key in keys.items() if counts[key] >= 3}
-    if not repeated:
-        return lines
-    return [Line(l.number, l.text, RUNNING_HEADER) if l.number in repeated else l for l in lines]
+    marked = [Line(l.number, l.text, RUNNING_HEADER) if l.number in repeated else l for l in lines]
+    more = _header_block_lines(marked, rules)
+    return [Line(l.number, l.text, RUNNING_HEADER) if l.number in more else l for l in marked]
+
+
+_NOT_FURNITURE = ("item_header", "sponsors", "decision", "note", "vote_result", "resolution_text", "publication")
+
+
+def _header_block_lines(lines: list[Line], rules: Profile) -> set[int]:
+    """The other lines of a page's header or footer ("13. Integrationsministerkonferenz
+    2018" over "am 15. und 16. März 2018 in Nürnberg"): a short line next to furniture,
+    worded the same there on three pages."""
+    found: set[int] = set()
+    while True:
+        near: dict[str, set[int]] = {}
+        for i, line in enumerate(lines):
+            if line.kind in (CONTENT, BLANK) and line.number not in found:
+                continue
+            for step in (1, -1):
+                j = i + step
+                while 0 <= j < len(lines) and lines[j].kind == BLANK:
+                    j += step
+                if 0 <= j < len(lines) and lines[j].kind == CONTENT and lines[j].number not in found:
+                    text = lines[j].text
+                    if len(text.split()) <= 14 and not any(rules.match(form, text) for form in _NOT_FURNITURE):
+                        near.setdefault(text, set()).add(lines[j].number)
+        more = {n for numbers in near.values() if len(numbers) >= 3 for n in numbers}
+        if not more:
+            return found
+        found |= more
 
 
 _LEADING_NUMBER = re.compile(r"^(?P<n>\d{1,4})\s+(?P<text>\S.*)$")

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, ReadWarning, Resolution
 from . import checks
-from .agenda import read_agenda
+from .agenda import is_under, read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
 from .layout import BLANK, CONTENT, RUNNING_HEADER, Line, classify, normalise_space
@@ -51,6 +51,23 @@ def _has_page(text: str, rules: Profile) -> bool:
     return any(p.search(text) for p in rules.toc["leaders"]) or any(p.match(text) for p in rules.toc["page_at_end"])
 
 
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _entry_page(lines: list[Line], index: int, toc: list[Line], rules: Profile) -> bool:
+    """Whether the bare number at ``index`` is the page of the contents entry above it
+    (printed on a line of its own), not a page's number: the entry has no page yet and
+    the contents go on below it on the same page."""
+    if not _BARE_NUMBER.match(lines[index].text):
+        return False
+    last = next((l for l in reversed(toc) if l.kind == CONTENT), None)
+    if last is None or _has_page(last.text, rules) or _BARE_NUMBER.match(last.text) or any(
+            p.match(last.text) for p in rules.toc["heading"] + rules.toc["table_header"]):
+        return False
+    after = next((l for l in lines[index + 1 :] if l.kind != BLANK), None)
+    return after is not None and after.kind == CONTENT
+
+
 def split_document(
     lines: list[Line], rules: Profile, reader: ItemReader, form: str = "item_header"
 ) -> tuple[list[Line], list[Line], list[Block]]:
@@ -66,7 +83,9 @@ def split_document(
     def start_block(line: Line, m: re.Match[str]) -> None:
         blocks.append(Block(line, m["id"], m["rest"], []))
 
-    for line in lines:
+    for index, line in enumerate(lines):
+        if state == "toc" and line.kind == PAGE_NUMBER and _entry_page(lines, index, toc, rules):
+            line = line._replace(kind=CONTENT)  # read as the contents' line it is
         if line.kind not in (CONTENT, BLANK):
             continue  # page furniture
         content = line.kind == CONTENT
@@ -174,10 +193,14 @@ class Reading:
                 if found is not None:
                     front, toc, blocks = found
                     break
+        if pages := {l.number for l in toc if l.kind == CONTENT and lines[l.number - 1].kind == PAGE_NUMBER}:
+            # an entry's page on a line of its own: not a page number after all
+            self.lines = lines = [l._replace(kind=CONTENT) if l.number in pages else l for l in lines]
         self.blocks = blocks
         self.conference = read_conference(front, [l for l in lines if l.kind in HEADER_KINDS], rules, notes)
         reader.names.chair = self.conference.chair.key if self.conference.chair else None
         self.agenda = read_agenda(toc, rules, notes)
+        reader.listed = {e.id: e for e in self.agenda if e.title}
         self.has_title_page = self.conference.number is not None or any(
             notes.roles.get(l.number) == "title_page" for l in front)
         if not blocks and not self.agenda and not self.has_title_page:
@@ -227,7 +250,7 @@ class Reading:
         listed = {e.id for e in self.agenda}
         optional = self.detection.profile.word_set("may_decide_nothing")
         for entry in self.agenda:
-            under = any(i.startswith(entry.id + ".") for i in items)
+            under = any(is_under(i, entry.id) for i in items)
             if entry.id not in items and not (entry.heading or under or entry.title.strip().casefold() in optional):
                 self.notes.warn(entry.line, f"TOP {entry.id} is in the table of contents but not in the text",
                                 "each listed item with its text (a page lost, or its header not read)")

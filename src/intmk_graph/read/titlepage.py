@@ -92,15 +92,14 @@ class _Joined:
 
 def _chair_block(front: list[Line], rules: Profile) -> tuple[str, list[int]] | None:
     """The text after ``Vorsitz:`` with the lines that continue it (a person, her office
-    and ministry, an address), up to a blank line or the next field."""
+    and ministry, an address), up to the next field or the end of the title page. Blank
+    lines do not end it: extraction often leaves one after every line."""
     for index, line in enumerate(front):
         if line.kind != CONTENT or not (m := rules.first(rules.title_page["chair"], line.text)):
             continue
         parts, numbers = [m["rest"]] if m["rest"] else [], [line.number]
-        for following in front[index + 1 : index + 8]:
+        for following in front[index + 1 : index + 12]:
             if following.kind == BLANK:
-                if parts:
-                    break
                 continue
             if following.kind != CONTENT or _is_field(following.text, rules):
                 break
@@ -126,14 +125,7 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
     if block := _chair_block(front, rules):
         chair, chair_lines = block
         land = laender().resolve(chair.strip(" .,;")) or laender().find_in(chair)
-        if land is None:
-            notes.warn(
-                chair_lines[0],
-                f"no Land found in the chair {chair!r}",
-                "a Land, the ministry or government of a Land, or an address in one",
-            )
-        else:
-            chair_land = land.ref
+        chair_land = land.ref if land else None
     seen_headers: dict[str, Line] = {}
     for line in headers:
         seen_headers.setdefault(line.text, line)
@@ -179,4 +171,7 @@ def read_conference(front: list[Line], headers: list[Line], rules: Profile, note
     # The chair Land hosts its main conference (a special one may meet in Berlin).
     if chair_land is None and place and kind == MAIN and (host := land_of_place(place)) is not None:
         chair_land, chair_from = host.ref, "place"
+    if chair is not None and chair_land is None:
+        notes.warn(chair_lines[0], f"no Land found in the chair {chair!r}",
+                   "a Land, the ministry or government of a Land, an address in one, or the place of a main conference")
     return Conference(number, kind, start, end, place, chair_land, procedure, decided, chair_from)
