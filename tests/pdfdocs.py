@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from helpers import BUNDLED, DATA
 
@@ -31,11 +32,15 @@ class PdfLine:
     official: int | None = None  # printed in the margin
     gap: bool = False  # a blank line before it
     column: tuple[str, str, str] | None = None  # a contents row: id | title | page
+    cells: tuple[str, ...] | None = None  # a table's row (cells apart by two spaces in the text file)
+    footnote: bool = False  # set small at the foot of the page of its mark
+    landscape: bool = False  # on a page of its own, turned by /Rotate 90
 
 
-def lines_of(path: Path) -> list[PdfLine]:
+def lines_of(path: Path, landscape: str | None = None) -> list[PdfLine]:
     """The content lines of a text document with their official numbers, as our reader
-    sees them; page furniture is left out (the PDF draws its own)."""
+    sees them; page furniture is left out (the PDF draws its own). From a line that
+    begins with ``landscape`` to the end of its item, the lines go on turned pages."""
     source = read_document(path)
     collection = read_collection(source.lines, str(path))
     official: dict[int, int] = {}
@@ -48,9 +53,11 @@ def lines_of(path: Path) -> list[PdfLine]:
     result: list[PdfLine] = []
     gap = False
     title_page = True
+    turned = False
     for line, role in zip(source.lines, collection.line_roles):
         text = " ".join(line.text.split())
         title_page = title_page and role != "header"
+        turned = (turned and role != "header") or bool(landscape and text.startswith(landscape))
         if role == "blank" or not text:
             gap = bool(result)
             continue
@@ -64,7 +71,9 @@ def lines_of(path: Path) -> list[PdfLine]:
             row = (m[1], m[2], m[3] or "")
         elif role == "toc" and result and result[-1].column:
             row = ("", text, "")  # a wrapped title, in the title column
-        result.append(PdfLine(text, number, gap, row))
+        cells = tuple(re.split(r"\s{2,}", line.text.strip())) if re.search(r"\S\s{3,}\S", line.text.strip()) else None
+        result.append(PdfLine(text, number, gap, row, cells if role in ("text", "decision") else None,
+                              role == "footnote", turned))
         gap = False
     return result
 
@@ -108,30 +117,51 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str],
         numbers = Numbers("left", numbers.every, numbers.count, numbers.touching)
     left, right = (80, 545) if numbers.side != "right" else (56, 525)
     # 11 pt where the lines fit; the 2025 text's lines came from a narrower font.
-    widest = max(pdfmetrics.stringWidth(line.text, "Sans", 11) for line in lines)
+    widest = max(pdfmetrics.stringWidth(line.text, "Sans", 11) for line in lines if not (line.cells or line.footnote))
     size = min(11.0, 11 * (right - left) / widest)
     top, bottom, leading = height - 95, 70, size * 1.45
+    note_size = 8.0
+    note_leading = note_size * 1.4
     pages: list[list[tuple[float, PdfLine]]] = [[]]
+    notes: list[list[PdfLine]] = [[]]  # each page's footnotes, set at its foot
+    turned: list[bool] = [bool(lines) and lines[0].landscape]
     y = top
     for line in lines:
+        if line.footnote:
+            notes[-1].append(line)
+            continue
         step = leading * (1.7 if line.gap else 1)
-        if y - step < bottom:
+        floor = bottom + (len(notes[-1]) * note_leading + 12 if notes[-1] else 0)
+        if y - step < floor or line.landscape != turned[-1]:
             pages.append([])
-            y = top + leading  # the first line of a page keeps its paragraph gap
+            notes.append([])
+            turned.append(line.landscape)
+            y = (width if line.landscape else height) - 95 + leading  # the first line keeps its gap
         y -= step
         pages[-1].append((y, line))
     printed = _printed_numbers(pages, numbers.count)
+    columns = _table_columns(lines, size)
     out.parent.mkdir(parents=True, exist_ok=True)
     canvas = Canvas(str(out), pagesize=A4, invariant=1)
     canvas.setTitle(out.stem)
     for number, page in enumerate(pages, start=1):
+        page_width = width
+        if turned[number - 1]:
+            # a landscape annex stored as a portrait page turned by /Rotate 90: its text
+            # runs up the page as stored, across it as shown
+            canvas.setPageSize((height, width))
+            canvas.setPageRotation(90)
+            canvas.translate(width, 0)
+            canvas.rotate(90)
+            page_width = height
+        page_top = width if turned[number - 1] else height
         on_right = numbers.side == "right" or (numbers.side == "mirrored" and number % 2 == 1)
         if number > 1 or first_page_header:
             canvas.setFont("Sans", 9)
             for i, text in enumerate(header):
-                canvas.drawString(left, height - 45 - 12 * i, text)
+                canvas.drawString(left, page_top - 45 - 12 * i, text)
         canvas.setFont("Sans", 9)
-        canvas.drawCentredString(width / 2, 35, footer(number, len(pages)) if callable(footer)
+        canvas.drawCentredString(page_width / 2, 35, footer(number, len(pages)) if callable(footer)
                                  else footer.format(page=number, pages=len(pages)))
         canvas.setFont("Sans", size)
         for y, line in page:
@@ -144,6 +174,11 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str],
                 canvas.drawString(left + 45, y, title)
                 if page_no:
                     canvas.drawRightString(right, y, page_no)
+            elif line.cells and id(line) in columns:
+                for x, cell in zip(columns[id(line)], line.cells):
+                    _draw(canvas, left + x, y, cell, size)
+                canvas.setLineWidth(0.4)
+                canvas.line(left - 3, y - size * 0.45, left + columns[id(line)][-1] + 90, y - size * 0.45)
             elif shown and on_right and number in numbers.touching and " " in line.text:
                 # justified up to 0.8 pt before the number, which the extraction then glues on
                 end = right + 35 - pdfmetrics.stringWidth(label, "Sans", 8) - 0.8
@@ -154,7 +189,7 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str],
                 text.textOut(line.text)
                 canvas.drawText(text)
             else:
-                canvas.drawString(left, y, line.text)
+                _draw(canvas, left, y, line.text, size)
             if shown:
                 canvas.setFont("Sans", 8)
                 if on_right:
@@ -162,9 +197,66 @@ def make_pdf(lines: list[PdfLine], out: Path, header: list[str],
                 else:
                     canvas.drawRightString(left - 30, y, label)
                 canvas.setFont("Sans", size)
+        if notes[number - 1]:  # the footnotes under a short rule, above the footer
+            y = bottom + (len(notes[number - 1]) - 1) * note_leading
+            canvas.setLineWidth(0.5)
+            canvas.line(left, y + note_leading + 2, left + 120, y + note_leading + 2)
+            for line in notes[number - 1]:
+                _draw(canvas, left, y, line.text, note_size)
+                y -= note_leading
         canvas.showPage()
+        if turned[number - 1]:
+            canvas.setPageSize(A4)
+            canvas.setPageRotation(0)
     canvas.save()
     return out
+
+
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKS = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+
+
+def _draw(canvas: Any, x: float, y: float, text: str, size: float) -> None:
+    """A line with its footnote marks set as word processors set them: digits, small
+    and raised (not the superscript characters of the text file)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for i, part in enumerate(_MARKS.split(text)):
+        if not part:
+            continue
+        if i % 2:
+            part = part.translate(_FROM_SUPERSCRIPT)
+            canvas.setFont("Sans", size * 0.6)
+            canvas.drawString(x, y + size * 0.38, part)
+            x += pdfmetrics.stringWidth(part, "Sans", size * 0.6)
+        else:
+            canvas.setFont("Sans", size)
+            canvas.drawString(x, y, part)
+            x += pdfmetrics.stringWidth(part, "Sans", size)
+    canvas.setFont("Sans", size)
+
+
+def _table_columns(lines: list[PdfLine], size: float) -> dict[int, list[float]]:
+    """Where each cell of a table's rows begins: consecutive rows with cells are one
+    table, each column as wide as its widest cell and a gutter."""
+    from reportlab.pdfbase import pdfmetrics
+
+    found: dict[int, list[float]] = {}
+    table: list[PdfLine] = []
+    for line in [*lines, PdfLine("")]:
+        if line.cells and not line.footnote:
+            table.append(line)
+            continue
+        if len(table) >= 2:
+            widths = [0.0] * max(len(r.cells or ()) for r in table)
+            for row in table:
+                for i, cell in enumerate(row.cells or ()):
+                    widths[i] = max(widths[i], pdfmetrics.stringWidth(cell, "Sans", size))
+            starts = [sum(widths[:i]) + 24 * i for i in range(len(widths))]
+            for row in table:
+                found[id(row)] = starts
+        table = []
+    return found
 
 
 def _printed_numbers(pages: list[list[tuple[float, PdfLine]]], count: str) -> dict[int, int]:
@@ -228,9 +320,17 @@ def pdf_2014(out: Path) -> Path:
                     footer="Seite | {page}", first_page_header=False)
 
 
+def pdf_tables(out: Path) -> Path:
+    """The 2019 part with a vote table, footnotes and an annex table on a page turned
+    by /Rotate 90."""
+    return make_pdf(lines_of(DATA / "years" / "bn-2019-tables.txt", landscape="Anlage"), out,
+                    ["14. Integrationsministerkonferenz 2019"], footer="- {page} -", first_page_header=False)
+
+
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "output/pdf")
-    for made in (pdf_2025(folder / "intmk-20-2025-goettingen.pdf"), pdf_2014(folder / "bn-2014-wernigerode.pdf")):
+    for made in (pdf_2025(folder / "intmk-20-2025-goettingen.pdf"), pdf_2014(folder / "bn-2014-wernigerode.pdf"),
+                 pdf_tables(folder / "bn-2019-tables.pdf")):
         print(made)
 
 

@@ -131,6 +131,14 @@ class ProtocolNote:
 
 
 @dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote of a resolution, by the mark it is printed with (``¹``, ``*``)."""
+
+    mark: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """One agenda item (TOP) with what the conference decided on it."""
 
@@ -147,6 +155,7 @@ class Resolution:
     last_line: int
     position: int  # 1-based order in the document
     occurrence: int = 1  # 2 for the second item printed with the same id
+    footnotes: tuple[Footnote, ...] = ()
 
     @property
     def sponsor_names(self) -> tuple[str, ...]:

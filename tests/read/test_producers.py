@@ -6,7 +6,7 @@ self-checks stay quiet."""
 import json
 
 import pytest
-from pdfdocs import BUNDLED, DATA, chromium_pdf, lines_of, writer_pdf
+from pdfdocs import BUNDLED, DATA, chromium_pdf, lines_of, pdf_tables, writer_pdf
 from test_pdf import records, runner, without_source
 
 from intmk_graph.cli import app
@@ -26,7 +26,11 @@ PRODUCERS = {
     "chromium": lambda out: chromium_pdf(lines_of(BUNDLED), out, HEADER_2025),
     "writer-2014": lambda out: writer_pdf(lines_of(YEAR_2014), out, HEADER_2014, footer="Seite | {page}"),
     "chromium-2014": lambda out: chromium_pdf(lines_of(YEAR_2014), out, HEADER_2014),
+    # a vote table, footnotes (raised marks; one page's notes after the next item began)
+    # and an annex table on a page turned by /Rotate 90
+    "reportlab-tables": pdf_tables,
 }
+TABLES = DATA / "years" / "bn-2019-tables.txt"
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +41,35 @@ def made(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def expected():
-    return {"2025": without_source(records(BUNDLED)), "2014": without_source(records(YEAR_2014), numbered=False)}
+    return {"2025": without_source(records(BUNDLED)), "2014": without_source(records(YEAR_2014), numbered=False),
+            "tables": without_source(records(TABLES), numbered=False)}
+
+
+def _source(name: str) -> str:
+    return "2014" if name.endswith("2014") else "tables" if name.endswith("tables") else "2025"
 
 
 @pytest.mark.parametrize("name", PRODUCERS)
 def test_each_producers_pdf_gives_the_text_files_records(made, expected, name):
-    year = "2014" if name.endswith("2014") else "2025"
+    year = _source(name)
     got = records(made[name])
     assert without_source(got, numbered=year == "2025") == expected[year]
     assert parse(made[name]).warnings == ()
+
+
+def test_the_turned_page_and_the_footnotes_are_read_as_printed(made):
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(made["reportlab-tables"]))
+    assert [doc[i].get_rotation() for i in range(len(doc))] == [0, 90]
+    c = parse(made["reportlab-tables"])
+    two, annex = c.resolutions
+    # the notes stand at the foot of page 1 after TOP 2.2 began: they are 2.1's by their marks
+    assert [(f.mark, c.page_of(f.text.spans[0].source_line)) for f in two.footnotes] == [("¹", 1), ("²", 1)]
+    assert annex.footnotes == () and "Verwaltung¹ zu erhöhen" in two.paragraphs[0].text.text
+    assert annex.paragraphs[-1].text.text.endswith("Nordrhein-Westfalen 61.300 55.900 -9 % Sachsen 6.200 5.400 -13 % "
+                                                   "Quelle: BAMF, Integrationskursgeschäftsstatistik")
+    assert c.page_of(annex.last_line) == 2
 
 
 def test_the_producers_are_who_they_say(made):
@@ -55,6 +79,7 @@ def test_the_producers_are_who_they_say(made):
     producers = {name: pdfium.PdfDocument(str(path)).get_metadata_dict().get("Producer", "") for name, path in made.items()}
     assert all("LibreOffice" in p for n, p in producers.items() if n.startswith("writer")), producers
     assert all("Skia" in p for n, p in producers.items() if n.startswith("chromium")), producers
+    assert all("ReportLab" in p for n, p in producers.items() if n.startswith("reportlab")), producers
 
 
 def test_check_passes_on_every_producers_pdf(made):

@@ -51,6 +51,8 @@ CONFERENCES = {
     "umlauf-2020.txt": (15, "Hauptkonferenz", None, None, None, "Brandenburg", Procedure.WRITTEN, date(2020, 5, 15)),
     "beschluesse-2021-video.txt": (16, "Hauptkonferenz", date(2021, 4, 29), date(2021, 4, 29), None, "Bremen",
                                    Procedure.VIDEO, None),
+    "bn-2019-tables.txt": (14, "Hauptkonferenz", date(2019, 4, 12), date(2019, 4, 12), "Berlin", "Berlin",
+                           Procedure.MEETING, None),
     "bn-2024-mainz.txt": (19, "Hauptkonferenz", date(2024, 4, 18), date(2024, 4, 19), "Mainz", "Rheinland-Pfalz",
                           Procedure.MEETING, None),
     "ep-2022-numbered.txt": (17, "Hauptkonferenz", date(2022, 4, 28), date(2022, 4, 29), "Hamburg", "Hamburg",
@@ -80,6 +82,7 @@ LAYOUTS = {
     "bn-2021-videokonferenz.txt": "beschlussniederschrift",
     "ep-2022-numbered.txt": "ergebnisprotokoll",
     "bn-2024-mainz.txt": "beschlussniederschrift",
+    "bn-2019-tables.txt": "beschlussniederschrift",
 }
 
 WARNINGS = {
@@ -267,8 +270,10 @@ def test_special_session_with_the_vote_after_the_text():
     # "Abstimmungsergebnis: 15:0:1" below the text is the vote, not text
     assert (r.decision, r.votes) == (Decision.MAJORITY, Votes(15, 0, 1))
     assert r.paragraphs[0].text.text.endswith("mit guter Bleibeperspektive zu öffnen.")
-    # "Protokollnotiz von Sachsen zu TOP 1:"
-    assert r.protocol_notes[0].by_names == ("Sachsen",)
+    # "Protokollnotiz von Sachsen zu TOP 1:", and the footnote under it is not its text
+    assert [(n.by_names, n.text.text) for n in r.protocol_notes] == [
+        (("Sachsen",), "Sachsen hält eine Prüfung des Bedarfs für erforderlich.")]
+    assert [(f.mark, f.text.text) for f in r.footnotes] == [("*", "Bayern hat sich dem Antrag in der Sitzung angeschlossen.")]
 
 
 def test_ergebnisprotokoll_2018_as_extracted_with_a_blank_after_every_line():
@@ -352,6 +357,38 @@ def test_contents_table_whose_titles_wrap_around_the_id():
     assert validate_graph(graph).conforms
 
 
+def test_vote_table_footnotes_and_an_annex_table():
+    c = read("bn-2019-tables.txt")
+    two, annex = c.resolutions
+    # "Abstimmungsergebnis:" over "Ja Nein Enthaltung" over "14 1 1"
+    assert (two.decision, two.votes) == (Decision.MAJORITY, Votes(14, 1, 1))
+    assert [p.number for p in two.paragraphs] == [1, 2, 3]
+    # the footnotes at the foot of the page are out of the text, which runs on over the break
+    assert two.paragraphs[1].text.text == ("Sie bittet die Bundesregierung, im Bundesdienst nach dem Vorbild der "
+                                           "Länder eine Erhebung durchzuführen² und die Ergebnisse zu veröffentlichen.")
+    assert [(f.mark, f.text.text) for f in two.footnotes] == [
+        ("¹", "Vgl. den Beschluss der 13. IntMK zu TOP 2.1."),
+        ("²", "Auf freiwilliger Grundlage, wie es § 4 Abs. 1 IntV für die Integrationskurse vorsieht."),
+    ]
+    assert [n.paragraph for n in two.protocol_notes] == [2]
+    # what footnotes cite and refer to is read, placed in the footnote
+    content = c.content["2.1"]
+    assert [(x.law.key, x.section, x.place.part, x.place.index) for x in content.citations] == [("IntV", "4", "footnote", 2)]
+    assert [(x.number, x.top, x.place.part) for x in content.references] == [(13, "2.1", "footnote")]
+    # an annex table is the item's text; its source line ends it as a full stop would
+    assert annex.paragraphs[0].text.text.startswith("Die IntMK nimmt den Bericht")
+    assert "Anlage: Teilnehmende an Integrationskursen nach Ländern Land Teilnehmende 2017" in annex.paragraphs[0].text.text
+    graph = union_graph(build([YEARS / "bn-2019-tables.txt"]).dataset)
+    note = URIRef(DATA + "conference/14/top/2.1/footnote/2")
+    assert set(graph.objects(URIRef(DATA + "conference/14/top/2.1"), INTMK.hasFootnote)) == {
+        URIRef(DATA + "conference/14/top/2.1/footnote/1"), note}
+    assert (graph.value(note, RDF.type), str(graph.value(note, INTMK.footnoteMark))) == (INTMK.Footnote, "²")
+    # in it: the citation of § 4 IntV and the mention of the Integrationskurse
+    assert {graph.value(s, RDF.type) for s in graph.subjects(INTMK.inParagraph, note)} == {
+        INTMK.Citation, INTMK.Mention}
+    assert validate_graph(graph).conforms
+
+
 def test_items_headed_by_their_bare_id():
     c = read("bn-2013-bare-ids.txt")
     assert [(e.id, e.page) for e in c.agenda] == [("1.1", 2), ("2.1", 3)]
@@ -431,7 +468,7 @@ def test_layout_can_be_forced():
 def test_all_years_in_one_graph_conform_to_the_shapes():
     result = build(DOCS)
     assert validate_graph(union_graph(result.dataset)).conforms
-    assert sum(len(c.resolutions) for c in result.collections) == 35
+    assert sum(len(c.resolutions) for c in result.collections) == 37
 
 
 def test_a_conference_published_in_parts(tmp_path):

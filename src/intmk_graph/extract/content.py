@@ -45,6 +45,8 @@ def _parts(r: Resolution) -> Iterator[tuple[str, int | None, int, Text]]:
         yield "paragraph", p.number, unnumbered if p.number is None else 0, p.text
     for i, n in enumerate(r.protocol_notes, start=1):
         yield "note", i, 0, n.text
+    for i, f in enumerate(r.footnotes, start=1):
+        yield "footnote", i, 0, f.text
 
 
 def addressee_ref(name: str) -> VocabRef:

@@ -90,6 +90,10 @@ class Minter:
     def note(resolution: str, index: int) -> str:
         return f"{resolution[:-1]}/note/{index}>"
 
+    @staticmethod
+    def footnote(resolution: str, index: int) -> str:
+        return f"{resolution[:-1]}/footnote/{index}>"
+
     @classmethod
     def place(cls, resolution: str, place: Place) -> str:
         """The paragraph or note a finding sits in; the resolution for title findings."""
@@ -97,6 +101,8 @@ class Minter:
             return cls.paragraph(resolution, place.index, place.unnumbered)
         if place.part == "note" and place.index is not None:
             return cls.note(resolution, place.index)
+        if place.part == "footnote" and place.index is not None:
+            return cls.footnote(resolution, place.index)
         return resolution
 
     @staticmethod

@@ -206,6 +206,15 @@ def _resolution(g: TripleSink, minter: Minter, conf: Conference, slug: str, doc:
         g.add((n, INTMK.text, de(note.text.text)))
         g.add((n, PROV.wasDerivedFrom, doc))
         _lines(g, n, note.text, first_source_line=note.source_line)
+    for index, footnote in enumerate(r.footnotes, start=1):
+        f = Minter.footnote(node, index)
+        g.add((node, INTMK.hasFootnote, f))
+        g.add((f, RDF.type, INTMK.Footnote))
+        g.add((f, INTMK.position, literal(index)))
+        g.add((f, INTMK.footnoteMark, literal(footnote.mark)))
+        g.add((f, INTMK.text, de(footnote.text.text)))
+        g.add((f, PROV.wasDerivedFrom, doc))
+        _lines(g, f, footnote.text)
 
 
 def _finding(g: TripleSink, node: str, cls: str, resolution: str, doc: str, place: Place | None,

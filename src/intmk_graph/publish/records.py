@@ -29,6 +29,7 @@ def resolution_record(collection: Collection, r: Resolution) -> dict[str, Any]:
         "protocol_notes": [
             {"by": list(n.by_names), "paragraph": n.paragraph, "text": n.text.text} for n in r.protocol_notes
         ],
+        "footnotes": [{"mark": f.mark, "text": f.text.text} for f in r.footnotes],
         "source": {
             "file": Path(collection.source).name,
             "first_line": r.first_line,
@@ -183,7 +184,7 @@ def resolution_records(collections: list[Collection]) -> list[dict[str, Any]]:
 # (tests/test_answers.py holds them to the flattened records).
 RESOLUTION_COLUMNS = (
     "conference", "id", "title", "subtitle", "lead_motion", "sponsors", "decision", "votes", "paragraphs",
-    "protocol_notes", "source_file", "source_first_line", "source_last_line", "source_first_page",
+    "protocol_notes", "footnotes", "source_file", "source_first_line", "source_last_line", "source_first_page",
     "source_last_page", "laws", "bodies", "programmes", "demands", "dates", "amounts", "references",
 )
 CONFERENCE_COLUMNS = (
@@ -214,6 +215,8 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
                 + f": {n['text']}"
                 for n in value
             )
+        elif key == "footnotes":
+            flat[key] = "; ".join(f"{f['mark']} {f['text']}" for f in value)
         elif key == "source":
             for sub, subvalue in value.items():
                 flat[f"source_{sub}"] = subvalue

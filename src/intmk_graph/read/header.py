@@ -73,7 +73,11 @@ class HeaderReader:
                 decision, found_votes = self.decision_of(m["how"], item, line)
                 votes = found_votes or votes
             elif m := self.rules.match("vote_result", line.text):
-                decision, votes = self.decision_of(m["rest"], item, line, fallback=decision)
+                if table := self._vote_table(lines, i + 1):
+                    i, votes = table
+                    decision = self.counted(votes)
+                else:
+                    decision, votes = self.decision_of(m["rest"], item, line, fallback=decision)
             elif m := self.rules.match("resolution_text", line.text):
                 if m["rest"]:  # text begins on the "Beschluss:" line itself
                     self.notes.role(line.number, "decision")
@@ -85,17 +89,41 @@ class HeaderReader:
             i += 1
         return Header(sponsors, decision, votes, i, last.number)
 
+    def _vote_table(self, lines: list[Line], start: int) -> tuple[int, Votes] | None:
+        """A vote given as a table below its line: a header row "Ja Nein Enthaltung" and
+        a row of counts. The index of the counts' line, and the votes."""
+        rows = [(i, l) for i, l in enumerate(lines[start : start + 6], start=start) if l.kind == CONTENT][:2]
+        if len(rows) < 2 or not self.rules.match("vote_table_header", rows[0][1].text):
+            return None
+        if not (counts := self.rules.match("vote_table_row", rows[1][1].text)):
+            return None
+        for _, row in rows:
+            self.notes.role(row.number, "decision")
+        self.vote_line = rows[1][1].number
+        return rows[1][0], Votes(int(counts["yes"]), int(counts["no"]), int(counts["abstain"]))
+
+    @staticmethod
+    def counted(votes: Votes) -> Decision:
+        return Decision.UNANIMOUS if votes.no == 0 and votes.abstain == 0 else Decision.MAJORITY
+
     def trailing_vote(self, item: str, body: list[Line], decision: Decision | None,
                       votes: Votes | None) -> tuple[list[Line], Decision | None, Votes | None]:
         """Some minutes give the vote after the text (``Abstimmungsergebnis: 15:1:0``
         below the resolution): read it, and keep it out of the text."""
         kept: list[Line] = []
-        for line in body:
+        skip_to = -1
+        for i, line in enumerate(body):
+            if i <= skip_to:
+                continue
             if (m := self.rules.match("vote_result", line.text)) is None:
                 kept.append(line)
                 continue
-            decision, found = self.decision_of(m["rest"], item, line, fallback=decision)
-            votes = found or votes
+            if table := self._vote_table(body, i + 1):
+                skip_to, votes = table
+                decision = self.counted(votes)
+            else:
+                decision, found = self.decision_of(m["rest"], item, line, fallback=decision)
+                votes = found or votes
             self.notes.role(line.number, "decision")
         return kept, decision, votes
 
@@ -115,7 +143,7 @@ class HeaderReader:
         if any(w in self.majority for w in words):
             return Decision.MAJORITY, votes
         if votes is not None:
-            return (Decision.UNANIMOUS if votes.no == 0 and votes.abstain == 0 else Decision.MAJORITY), votes
+            return self.counted(votes), votes
         if fallback is None:
             self.notes.warn(line.number, f"TOP {item}: unknown decision {how.strip()!r}",
                             "'einstimmig', 'mehrheitlich' or counts like 13:1:2")

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import AgendaEntry, Decision, LineSpan, Resolution, Text, VocabRef, Votes
+from ..model import AgendaEntry, Decision, Footnote, LineSpan, Resolution, Text, VocabRef, Votes
 from . import checks
 from .body import SENTENCE_END, BodyReader
 from .diagnostics import Notes
 from .header import HeaderReader
 from .lands import LandNames
-from .layout import CONTENT, Line, NumberedLine, strip_line_numbers
+from .layout import CONTENT, Line, NumberedLine, join_lines, strip_line_numbers
 from .profiles import Profile
 from .titles import item_title, untitled
 
@@ -84,6 +84,7 @@ class ItemReader:
                 self.notes.role(line.number, "title")
         body = [l for l in lines[body_start:] if l.kind == CONTENT]
         body, decision, votes = self.header.trailing_vote(block.id, body, decision, votes)
+        body, footnotes = self._footnotes(body)
         checks.votes(block.id, decision, votes, sponsors, self.header.vote_line or last_header, self.notes)
         if not body:
             if marker is not None:
@@ -122,7 +123,28 @@ class ItemReader:
             last_line=(body or title_lines or [block.header])[-1].number,
             position=position,
             occurrence=occurrence,
+            footnotes=footnotes,
         )
+
+    def _footnotes(self, body: list[Line]) -> tuple[list[Line], tuple[Footnote, ...]]:
+        """The footnotes out of the text. One stands at the foot of a page: a line that
+        begins with its mark, and the lines right after it, up to the next mark or the
+        page's end (where the source's lines jump over blank lines and page furniture)."""
+        kept: list[Line] = []
+        found: list[tuple[str, list[NumberedLine]]] = []
+        last: Line | None = None  # the footnote's last line
+        for line in body:
+            if m := self.rules.match("footnote", line.text):
+                found.append((m["mark"], [NumberedLine(line.number, m["text"], None)]))
+            elif last is not None and line.number == last.number + 1 and line.official is None:
+                found[-1][1].append(NumberedLine(line.number, line.text, None))
+            else:
+                kept.append(line)
+                last = None
+                continue
+            self.notes.role(line.number, "footnote")
+            last = line
+        return kept, tuple(Footnote(mark, join_lines(lines, self.rules)) for mark, lines in found)
 
     def _lead_motion(self, title_lines: list[Line], header: int) -> tuple[list[Line], bool]:
         """A lead motion is marked by its label, alone ("TOP 1 Leitantrag", or on the

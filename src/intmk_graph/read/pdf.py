@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError
@@ -47,9 +48,28 @@ def _open(data: bytes, name: str) -> Any:
         raise InputError(f"not a readable PDF ({message}); expected an unbroken PDF file", name) from None
 
 
+def _upright(rotation: int, width: float, height: float) -> Any:
+    """Character boxes (left, bottom, right, top, in the page's own space) as the page is
+    shown, turned by its /Rotate (clockwise): a landscape annex stored as a portrait page
+    turned by 90° reads across, not down. ``width``, ``height``: as shown."""
+    if rotation == 90:
+        return lambda l, b, r, t: (b, height - r, t, height - l)
+    if rotation == 180:
+        return lambda l, b, r, t: (width - r, height - t, width - l, height - b)
+    if rotation == 270:
+        return lambda l, b, r, t: (width - t, l, width - b, r)
+    return None
+
+
+# Digits set raised and small after a word are a footnote mark: written as superscripts
+# ("Verwaltung¹"), as the text files have them, never taken for a line number.
+_SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
+
+
 def _words(page: Any) -> tuple[list[Word], float]:
     """The words of one page with their boxes, top-down coordinates."""
     width, height = page.get_size()
+    upright = _upright(page.get_rotation(), width, height)
     textpage = page.get_textpage()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
@@ -72,11 +92,30 @@ def _words(page: Any) -> tuple[list[Word], float]:
         if ch == "\ufffe":  # PDFium's mark for a hyphen at the end of a line
             ch = "-"
         left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if upright is not None:
+            left, bottom, right, top = upright(left, bottom, right, top)
+        if chars and (mark := _raised(ch, left, bottom, top, chars[-1])):
+            chars.append((mark, left, right, chars[-1][3], chars[-1][3] + (top - bottom)))
+            continue  # on the word's baseline, so that the word keeps its line
         if chars and (left - chars[-1][2] > 0.25 * max(top - bottom, 1) or abs(bottom - chars[-1][3]) > 0.5 * max(top - bottom, 1)):
             flush()  # a gap or a jump to another line without a space between
         chars.append((ch, left, right, bottom, top))
     flush()
     return words, height
+
+
+def _raised(ch: str, left: float, bottom: float, top: float,
+            before: tuple[str, float, float, float, float]) -> str | None:
+    """``ch`` as a superscript when it is a digit set small and raised right after the
+    character ``before`` (or after a mark already raised), else None."""
+    size, height = top - bottom, before[4] - before[3]
+    if not (ch.isdecimal() or ch == "*") or not -0.5 <= left - before[2] <= 1.5 or bottom - before[3] > 0.7 * height:
+        return None  # not right after it, or not within its line (the stream went elsewhere)
+    if before[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+        return ch.translate(_SUPERSCRIPT) if abs(bottom - before[3]) < 0.3 * height + 4 and size <= height + 0.5 else None
+    if size < 0.8 * height and bottom > before[3] + 0.25 * height and not before[0].isdecimal():
+        return ch.translate(_SUPERSCRIPT)
+    return None
 
 
 def _rows(words: list[Word], page: int, height: float) -> list[Row]:
@@ -90,7 +129,24 @@ def _rows(words: list[Word], page: int, height: float) -> list[Row]:
             rows.append(Row(page, [word], height))
     for row in rows:
         row.words.sort(key=lambda w: w.x0)
-    return rows
+    return _marks_joined(rows)
+
+
+def _marks_joined(rows: list[Row]) -> list[Row]:
+    """A footnote's mark set small and raised before its text ("¹ Vgl. …") sits higher
+    than the text's line: it joins that line, as a superscript."""
+    kept: list[Row] = []
+    for i, row in enumerate(rows):
+        after = rows[i + 1] if i + 1 < len(rows) else None
+        if (after is not None and all(w.text.isdecimal() and len(w.text) <= 2 for w in row.words)
+                and row.words[-1].x1 <= after.words[0].x0 + 1
+                and after.top <= row.words[0].bottom < max(w.bottom for w in after.words)
+                and max(w.size for w in row.words) < 0.85 * max(w.size for w in after.words)):
+            marks = [replace(w, text=w.text.translate(_SUPERSCRIPT)) for w in row.words]
+            after.words[:0] = marks
+            continue
+        kept.append(row)
+    return kept
 
 
 def _furniture_rows(rows: list[Row], pages: int) -> set[int]:

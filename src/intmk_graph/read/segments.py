@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -157,6 +158,23 @@ def _has_marker(block: Block, reader: ItemReader) -> bool:
     return any(reader.is_marker(l.text) for l in block.content[:6])
 
 
+def _marks_in(r: Resolution) -> str:
+    return "".join(t.text for t in (r.title, *(p.text for p in r.paragraphs), *(n.text for n in r.protocol_notes)))
+
+
+def _footnotes_of_the_last(last: Resolution, current: Resolution) -> tuple[Resolution, Resolution] | None:
+    """A page's footnotes stand at its foot, after the next item may have begun there: a
+    footnote whose mark is in the item before, and not in this one, is the former's."""
+    if not current.footnotes:
+        return None
+    here, before = _marks_in(current), _marks_in(last)
+    theirs = tuple(f for f in current.footnotes if f.mark not in here and f.mark in before)
+    if not theirs:
+        return None
+    return (replace(last, footnotes=last.footnotes + theirs),
+            replace(current, footnotes=tuple(f for f in current.footnotes if f not in theirs)))
+
+
 def read_collection(
     source_lines: list[SourceLine], name: str, layout: str | None = None, encoding: str = "utf-8",
     source_warnings: tuple[ReadWarning, ...] = (),
@@ -230,9 +248,14 @@ class Reading:
             first_seen.setdefault(block.id, block.header.number)
             resolution = reader.read(block, len(self.read) + 1, occurrence)
             if resolution is not None:
+                if self.read and (moved := _footnotes_of_the_last(self.read[-1], resolution)):
+                    self.read[-1], resolution = moved
+                if self.read:
+                    yield self.read[-1]  # held back one item: a footnote of it may follow
                 self.read.append(resolution)
                 read_ids[resolution.id] += 1
-                yield resolution
+        if self.read:
+            yield self.read[-1]
         self._done = True
 
     def collection(self) -> Collection:
@@ -293,7 +316,8 @@ class Reading:
         rules = detection.profile
         if resolutions and (last := resolutions[-1]).paragraphs:
             text = (last.protocol_notes[-1].text if last.protocol_notes else last.paragraphs[-1].text).text
-            if not text.rstrip().endswith(SENTENCE_END):
+            if not text.rstrip().endswith(SENTENCE_END) and not rules.match("table_source",
+                                                                              lines[last.last_line - 1].text):
                 notes.warn(
                     last.last_line,
                     f"the last item, TOP {last.id}, ends mid-sentence and looks truncated",
