@@ -22,7 +22,6 @@ from intmk_graph.publish.server import ServeConfig, negotiate
 DATA = "https://w3id.org/intmk-graph/data/"
 ID = "https://w3id.org/intmk-graph/id/"
 COUNT = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a <https://w3id.org/intmk-graph/ontology#Resolution> }"
-# A property path over every edge, three times: minutes of work on the bundled graph.
 # A cube of the store's 5,700 triples: hours, on any machine (a chain of three path
 # closures, tried before, ran 3.8 s here and under the 2 s deadline on a faster one).
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != ?i) }"

@@ -4,12 +4,20 @@ column, titles wrapped over several lines, group headings without a page."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import AgendaEntry
 from .diagnostics import Notes
 from .layout import CONTENT, Line, mend_inline_hyphens
 from .profiles import Profile
+
+_BARE_PAGE = re.compile(r"^\d{1,3}$")
+
+
+def is_bare_page(text: str) -> bool:
+    """A line that is a number alone: an entry's page on a line of its own, or a page's."""
+    return _BARE_PAGE.match(text) is not None
 
 
 def is_under(item: str, group: str) -> bool:
@@ -36,7 +44,7 @@ def read_agenda(lines: list[Line], rules: Profile, notes: Notes) -> tuple[Agenda
         if any(p.match(text) for p in rules.toc["heading"] + rules.toc["table_header"]):
             continue
         current = entries[-1] if entries else None
-        if current is not None and current["page"] is None and text.isdigit():
+        if current is not None and current["page"] is None and is_bare_page(text):
             current["page"] = int(text)  # the page on a line of its own
             continue
         m = rules.first(rules.toc["entry"], text)

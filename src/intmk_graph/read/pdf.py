@@ -63,7 +63,7 @@ def _upright(rotation: int, width: float, height: float) -> Any:
 
 # Digits set raised and small after a word are a footnote mark: written as superscripts
 # ("Verwaltung¹"), as the text files have them, never taken for a line number.
-_SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _words(page: Any) -> tuple[list[Word], float]:

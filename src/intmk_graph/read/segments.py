@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import REPORTED, USED_ROLES, Collection, LayoutUsed, ReadWarning, Resolution
 from . import checks
-from .agenda import is_under, read_agenda
+from .agenda import is_bare_page, is_under, read_agenda
 from .diagnostics import Notes
 from .items import SENTENCE_END, Block, ItemReader
 from .layout import BLANK, CONTENT, RUNNING_HEADER, Line, classify, normalise_space
@@ -52,17 +52,14 @@ def _has_page(text: str, rules: Profile) -> bool:
     return any(p.search(text) for p in rules.toc["leaders"]) or any(p.match(text) for p in rules.toc["page_at_end"])
 
 
-_BARE_NUMBER = re.compile(r"^\d{1,3}$")
-
-
 def _entry_page(lines: list[Line], index: int, toc: list[Line], rules: Profile) -> bool:
     """Whether the bare number at ``index`` is the page of the contents entry above it
     (printed on a line of its own), not a page's number: the entry has no page yet and
     the contents go on below it on the same page."""
-    if not _BARE_NUMBER.match(lines[index].text):
+    if not is_bare_page(lines[index].text):
         return False
     last = next((l for l in reversed(toc) if l.kind == CONTENT), None)
-    if last is None or _has_page(last.text, rules) or _BARE_NUMBER.match(last.text) or any(
+    if last is None or _has_page(last.text, rules) or is_bare_page(last.text) or any(
             p.match(last.text) for p in rules.toc["heading"] + rules.toc["table_header"]):
         return False
     after = next((l for l in lines[index + 1 :] if l.kind != BLANK), None)
